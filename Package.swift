@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+// AgriQA: a location-aware agricultural question-answering knowledge server.
+//
+// Layers (each depends only on the ones below it):
+//   AgriQACLI (surfaces) → AgriQAIndex → AgriQAIngestion → AgriQAGeography → AgriQADomain
+import PackageDescription
+
+let package = Package(
+    name: "AgriQA",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "agriqa", targets: ["AgriQACLI"]),
+        .library(name: "AgriQA", targets: ["AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQADomain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .target(name: "AgriQADomain"),
+        .target(name: "AgriQAGeography", dependencies: ["AgriQADomain"]),
+        .target(name: "AgriQAIngestion", dependencies: ["AgriQADomain", "AgriQAGeography", "CPoppler"]),
+        .target(name: "AgriQAIndex", dependencies: [
+            "AgriQADomain", "AgriQAGeography", "AgriQAIngestion",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "AgriQACLI", dependencies: [
+            "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQADomain",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "AgriQADomainTests", dependencies: ["AgriQADomain"]),
+        .testTarget(name: "AgriQAGeographyTests", dependencies: ["AgriQAGeography"]),
+        .testTarget(name: "AgriQAIngestionTests", dependencies: ["AgriQAIngestion"]),
+        .testTarget(name: "AgriQAIndexTests", dependencies: ["AgriQAIndex"]),
+        .testTarget(name: "AgriQACLITests", dependencies: ["AgriQAIndex"]),
+    ]
+)
