@@ -36,7 +36,9 @@ public struct Dehyphenator: Sendable {
                     && ((vocabulary.contains(compound) && !vocabulary.contains(joined)) || first.isUppercase)
                 return keepHyphen ? previous + next : String(beforeHyphen) + next
             }
-            return previous + next
+            // A dash standing alone ("10 -" / "20 kg") is not a word break.
+            if beforeHyphen.last?.isWhitespace ?? true { return previous + " " + next }
+            return previous + next  // "NPK 19-" / "19-19"
         }
         if last == "—" || last == "/" { return previous + next }
         return previous + " " + next

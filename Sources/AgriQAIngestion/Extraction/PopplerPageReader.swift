@@ -60,6 +60,9 @@ struct PopplerPageReader {
         return runs.sorted { $0.start < $1.start }
     }
 
+    /// A horizontal gap wider than this many glyph heights separates two pieces of text on one line.
+    static let segmentGap = 1.5
+
     static func isBoldFont(_ name: String) -> Bool {
         let lower = name.lowercased()
         return ["bold", "black", "heavy", "semibold", "demi", ",b"].contains { lower.contains($0) }
@@ -83,10 +86,12 @@ struct PopplerPageReader {
         var boldCount = 0
         var glyphCount = 0
         var runIndex = 0
-        var previousGlyph: TextBox?
+        var lastGlyph: TextBox?
+        var sawSpace = false
 
         func finishLine() {
-            let lineText = String(current)
+            var lineText = String(current)
+            while lineText.last?.isWhitespace == true { lineText.removeLast() }
             if !lineText.allSatisfy(\.isWhitespace) {
                 let size = sizeWeights.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key ?? 0
                 lines.append(
@@ -95,7 +100,8 @@ struct PopplerPageReader {
                         fontSize: size, isBold: glyphCount > 0 && boldCount * 2 > glyphCount))
             }
             current = String.UnicodeScalarView()
-            previousGlyph = nil
+            lastGlyph = nil
+            sawSpace = false
             box = nil
             sizeWeights = [:]
             boldCount = 0
@@ -108,8 +114,8 @@ struct PopplerPageReader {
                 continue
             }
             guard !scalar.properties.isWhitespace else {
-                current.append(scalar)
-                previousGlyph = nil
+                if !current.isEmpty { current.append(scalar) }
+                sawSpace = true
                 continue
             }
             if let boxes {
@@ -117,13 +123,22 @@ struct PopplerPageReader {
                 let charBox = TextBox(
                     minX: min(rect.x1, rect.x2), minY: min(rect.y1, rect.y2),
                     maxX: max(rect.x1, rect.x2), maxY: max(rect.y1, rect.y2))
-                // Table cells often have no space character between them: a visible gap becomes one.
-                if let previousGlyph, charBox.minX - previousGlyph.maxX > max(charBox.height, 1) * 0.35 {
-                    current.append(" ")
+                if let lastGlyph {
+                    let gap = charBox.minX - lastGlyph.maxX
+                    let height = max(charBox.height, lastGlyph.height, 1)
+                    if gap > height * Self.segmentGap || gap < -height * 4 {
+                        // Poppler sometimes joins text from two columns (or table cells) that share a
+                        // baseline into one line: a wide gap, or a jump back to the left, splits it.
+                        finishLine()
+                    } else if !sawSpace, gap > height * 0.35 {
+                        // Cells without a space character between them get one.
+                        current.append(" ")
+                    }
                 }
-                previousGlyph = charBox
+                lastGlyph = charBox
                 box = box.map { $0.union(charBox) } ?? charBox
             }
+            sawSpace = false
             current.append(scalar)
             while runIndex < runs.count && runs[runIndex].end < offset { runIndex += 1 }
             if runIndex < runs.count, runs[runIndex].start <= offset {
@@ -134,6 +149,6 @@ struct PopplerPageReader {
             glyphCount += 1
         }
         finishLine()
-        return lines
+        return ReadingOrder.arrange(lines)
     }
 }

@@ -23,13 +23,19 @@ public struct CleanedDocument: Sendable {
     public var blocks: [TextBlock]
     /// Running header/footer lines removed, over all pages.
     public var removedRunningLines: Int
+    /// The distinct texts of those lines (often the publisher and series: useful geography evidence).
+    public var runningText: [String]
 
-    public init(path: String, metadata: DocumentMetadata, pages: [CleanedPage], blocks: [TextBlock], removedRunningLines: Int) {
+    public init(
+        path: String, metadata: DocumentMetadata, pages: [CleanedPage], blocks: [TextBlock], removedRunningLines: Int,
+        runningText: [String] = []
+    ) {
         self.path = path
         self.metadata = metadata
         self.pages = pages
         self.blocks = blocks
         self.removedRunningLines = removedRunningLines
+        self.runningText = runningText
     }
 
     public var imageOnlyPageCount: Int { pages.filter(\.needsOCR).count }

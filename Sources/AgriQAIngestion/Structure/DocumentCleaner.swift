@@ -20,8 +20,13 @@ public struct DocumentCleaner: Sendable {
         let drops = headerFilter.runningLines(in: pages)
         var kept: [(page: RawPage, lines: [PageLine])] = []
         var removed = 0
+        var runningText: [String] = []
+        var seenRunning: Set<String> = []
         for (page, drop) in zip(pages, drops) {
             removed += drop.count
+            for index in drop.sorted() where seenRunning.insert(RunningHeaderFilter.signature(of: page.lines[index].text)).inserted {
+                runningText.append(page.lines[index].text)
+            }
             kept.append((page, page.lines.enumerated().filter { !drop.contains($0.offset) }.map(\.element)))
         }
 
@@ -51,6 +56,6 @@ public struct DocumentCleaner: Sendable {
         }
         return CleanedDocument(
             path: document.path, metadata: document.metadata, pages: cleanedPages, blocks: assembler.finish(),
-            removedRunningLines: removed)
+            removedRunningLines: removed, runningText: runningText)
     }
 }

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct AgriQA: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agriqa",
+        abstract: "AgriQA: a location-aware agricultural question-answering knowledge server.",
+        discussion: """
+            Turns agricultural documents (PDF extension bulletins, crop guides, research articles) and Q&A \
+            records (JSONL/JSON/CSV call-centre logs) into a geography-tagged SQLite index.
+
+            Quick start:
+              agriqa ingest corpus/            # build index/agriqa.sqlite from the sample corpus
+              agriqa stats                     # what is in the index
+              agriqa docs list                 # the indexed documents
+            """,
+        version: "0.1.0",
+        subcommands: [IngestCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self]
+    )
+}

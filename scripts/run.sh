@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job on the built-in defaults: install what is missing, build (release), ingest the sample
+# corpus in corpus/ into index/agriqa.sqlite, and print what the index holds. No external service needed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+scripts/bootstrap.sh
+swift build -c release --product agriqa
+bin="$(swift build -c release --show-bin-path)/agriqa"
+status=0
+"$bin" ingest corpus/ --index index/agriqa.sqlite "$@" || status=$?
+echo
+"$bin" stats --index index/agriqa.sqlite
+echo
+echo "Binary: $bin   (try: $bin docs list, $bin --help)"
+exit $status
