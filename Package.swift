@@ -36,7 +36,12 @@ let package = Package(
         .testTarget(name: "AgriQADomainTests", dependencies: ["AgriQADomain"]),
         .testTarget(name: "AgriQAGeographyTests", dependencies: ["AgriQAGeography"]),
         .testTarget(name: "AgriQAIngestionTests", dependencies: ["AgriQAIngestion"]),
-        .testTarget(name: "AgriQAIndexTests", dependencies: ["AgriQAIndex"]),
-        .testTarget(name: "AgriQACLITests", dependencies: ["AgriQAIndex"]),
+        .testTarget(name: "AgriQAIndexTests", dependencies: [
+            "AgriQAIndex", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Runs the built `agriqa` executable as a user would.
+        .testTarget(name: "AgriQACLITests", dependencies: [
+            "AgriQAIndex", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

@@ -81,7 +81,8 @@ public final class KnowledgeIndex: Sendable {
 
     /// `PRAGMA integrity_check` plus a check that the full-text index matches the chunks.
     public func integrityProblems() throws(IndexError) -> [String] {
-        try read { db in
+        // The FTS5 'integrity-check' command is an INSERT, so this runs on the writer (it changes nothing).
+        try writeTransaction { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             do {
                 try db.execute(sql: "INSERT INTO chunksFTS(chunksFTS, rank) VALUES('integrity-check', 1)")

@@ -74,12 +74,19 @@ import Testing
         #expect(failure("empty.pdf")?.contains("empty") == true)
         #expect(failure("page.pdf")?.contains("not a PDF") == true)
         #expect(failure("locked.pdf")?.contains("password") == true)
-        #expect(failure("nocolumns.csv")?.contains("question") == true)
+        // A table that is not Q&A records is skipped inside a folder…
+        #expect(failure("nocolumns.csv") == nil)
+        #expect((summary["skipped"] as? [String])?.contains { $0.hasSuffix("nocolumns.csv") } == true)
         // Truncated: poppler may recover it (then it is added) or not (then it fails with a reason).
         let added = summary["added"] as? Int ?? 0
         #expect(added == (failure("truncated.pdf") == nil ? 3 : 2))  // good.pdf, scan.pdf (+ truncated)
         #expect(summary["imageOnlyPages"] as? Int == 2)
         #expect((summary["skipped"] as? [String])?.contains { $0.hasSuffix("README.md") } == true)
+
+        // …but named on its own it is an error that says which columns are accepted.
+        let named = try AgriQABinary.run(["ingest", inbox.appendingPathComponent("nocolumns.csv").path, "--index", indexPath])
+        #expect(named.status == 1)
+        #expect(named.stdout.contains("nocolumns.csv") && named.stdout.contains("question"))
 
         let human = try AgriQABinary.run(["ingest", inbox.path, "--index", indexPath])
         #expect(human.stdout.contains("Failed:"))

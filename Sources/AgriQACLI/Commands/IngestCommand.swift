@@ -64,6 +64,7 @@ struct IngestCommand: AsyncParsableCommand {
                 case .replaced: outcome = "replaced"
                 case .unchanged: outcome = "unchanged"
                 case .duplicate: outcome = "duplicate"
+                case .skipped: outcome = "skipped (not Q&A records)"
                 case .failed: outcome = "FAILED"
                 }
                 Terminal.writeError("[\(progress.completed)/\(progress.total)] \(outcome) \(progress.path)\n")
@@ -84,7 +85,7 @@ struct IngestCommand: AsyncParsableCommand {
         lines.append(
             "  documents  \(summary.added) added, \(summary.unchanged) unchanged, \(summary.replaced) replaced, "
                 + "\(summary.duplicates.count) duplicate, \(summary.failed.count) failed"
-                + (summary.skipped.isEmpty ? "" : ", \(summary.skipped.count) skipped (not PDF or records)"))
+                + (summary.skipped.isEmpty ? "" : ", \(summary.skipped.count) skipped (not PDF or Q&A records)"))
         lines.append("  pages      \(summary.pages) (\(summary.imageOnlyPages) image-only, need OCR)")
         lines.append("  chunks     \(summary.chunks)")
         lines.append("  regions    \(summary.regions) distinct")

@@ -27,6 +27,8 @@ public struct IngestCoordinator: Sendable {
         case duplicate(String, of: String)
         case prepared(PreparedDocument)
         case failed(IngestFailure)
+        /// A table or JSON file inside a folder that is not Q&A records (a manifest, say).
+        case notRecords(String)
     }
 
     public func run(_ paths: [String], progress: @Sendable (IngestProgress) -> Void = { _ in }) async -> IngestSummary {
@@ -46,7 +48,8 @@ public struct IngestCoordinator: Sendable {
             var pending = discovered.files.makeIterator()
             func startNext() -> Bool {
                 guard let file = pending.next() else { return false }
-                group.addTask { [self] in self.step(for: file) }
+                let named = discovered.named.contains(file)
+                group.addTask { [self] in self.step(for: file, named: named) }
                 return true
             }
             for _ in 0..<concurrency where !startNext() { break }
@@ -60,6 +63,9 @@ public struct IngestCoordinator: Sendable {
                     summary.duplicates.append(path)
                     summary.warnings.append("\(path): same content as \(original); not indexed twice.")
                     progress(IngestProgress(completed: completed, total: total, path: path, outcome: .duplicate, pages: 0))
+                case .notRecords(let path):
+                    summary.skipped.append(path)
+                    progress(IngestProgress(completed: completed, total: total, path: path, outcome: .skipped, pages: 0))
                 case .failed(let failure):
                     summary.failed.append(failure)
                     progress(IngestProgress(completed: completed, total: total, path: failure.path, outcome: .failed(failure.reason), pages: 0))
@@ -99,7 +105,7 @@ public struct IngestCoordinator: Sendable {
     }
 
     /// Hash, compare with the index, and prepare if new or changed. Runs concurrently; reads only.
-    private func step(for path: String) -> Step {
+    private func step(for path: String, named: Bool) -> Step {
         let hash: String
         let size: Int
         do {
@@ -122,6 +128,8 @@ public struct IngestCoordinator: Sendable {
         }
         do {
             return .prepared(try preparer.prepare(path: path, contentHash: hash, byteSize: size))
+        } catch .records(let error) where error.isOtherKindOfFile && !named {
+            return .notRecords(path)
         } catch {
             return .failed(IngestFailure(path: path, reason: error.description))
         }

@@ -12,7 +12,8 @@ public struct IngestSummary: Codable, Sendable {
     /// Same content as a file already indexed under another path: not indexed twice.
     public var duplicates: [String] = []
     public var failed: [IngestFailure] = []
-    /// Files in the given folders that AgriQA does not ingest.
+    /// Files in the given folders that AgriQA does not ingest: other types, and tables or JSON files
+    /// that are not Q&A records (manifests, say).
     public var skipped: [String] = []
     /// Pages, image-only pages and chunks of the documents written in this run.
     public var pages = 0
@@ -32,7 +33,7 @@ public struct IngestSummary: Codable, Sendable {
 /// Progress of a run, reported as each file finishes.
 public struct IngestProgress: Sendable {
     public enum Outcome: Sendable {
-        case added, replaced, unchanged, duplicate, failed(String)
+        case added, replaced, unchanged, duplicate, skipped, failed(String)
     }
 
     public var completed: Int

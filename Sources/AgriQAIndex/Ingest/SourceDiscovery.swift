@@ -10,6 +10,8 @@ public struct SourceDiscovery: Sendable {
         public var skipped: [String]
         /// Paths given on the command line that do not exist or are unsupported: failures.
         public var failures: [IngestFailure]
+        /// Files named directly (not found inside a folder).
+        public var named: Set<String> = []
     }
 
     public init() {}
@@ -18,6 +20,7 @@ public struct SourceDiscovery: Sendable {
         var files: Set<String> = []
         var skipped: [String] = []
         var failures: [IngestFailure] = []
+        var named: Set<String> = []
         let manager = FileManager.default
         for given in paths {
             let absolute = URL(fileURLWithPath: given).standardizedFileURL.path
@@ -29,6 +32,7 @@ public struct SourceDiscovery: Sendable {
             if !isDirectory.boolValue {
                 if DocumentPreparer.kind(ofFile: absolute) != nil {
                     files.insert(absolute)
+                    named.insert(absolute)
                 } else {
                     failures.append(IngestFailure(path: absolute, reason: PreparationError.unsupportedFileType(path: absolute).description))
                 }
@@ -48,6 +52,6 @@ public struct SourceDiscovery: Sendable {
                 }
             }
         }
-        return Result(files: files.sorted(), skipped: skipped.sorted(), failures: failures)
+        return Result(files: files.sorted(), skipped: skipped.sorted(), failures: failures, named: named)
     }
 }

@@ -86,7 +86,7 @@ public struct RecordReader: Sendable {
         {
             objects = array
         } else {
-            throw .malformedJSON(path: path, line: 1, detail: "expected an array of objects")
+            throw .notRecords(path: path, detail: "expected an array of objects")
         }
         var records: [QARecord] = []
         var warnings: [String] = []
