@@ -76,7 +76,7 @@ public struct RawPage: Sendable, Equatable {
     public var width: Double
     public var height: Double
     public var lines: [PageLine]
-    /// Raster images placed on the page.
+    /// Raster images placed on the page; counted only on pages without text (see `isImageOnly`).
     public var imageCount: Int
 
     public init(number: Int, label: String?, width: Double, height: Double, lines: [PageLine], imageCount: Int) {

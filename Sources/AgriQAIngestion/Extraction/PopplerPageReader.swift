@@ -16,9 +16,11 @@ struct PopplerPageReader {
         let label = PopplerDocument.take(poppler_page_get_label(page))
         let text = rawText()
         let lines = text.isEmpty ? [] : buildLines(text: text)
+        // Image mapping renders the page's images through cairo, which costs as much as the text
+        // extraction itself; it is only needed to tell a scanned page from a blank one.
         return RawPage(
             number: number, label: label, width: width, height: height, lines: lines,
-            imageCount: countImages())
+            imageCount: lines.isEmpty ? countImages() : 0)
     }
 
     /// The untrimmed page text (offsets must line up with the layout rectangles).
