@@ -22,7 +22,13 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         .target(name: "AgriQADomain"),
+        .target(name: "AgriQAEmbedding", dependencies: ["AgriQADomain", "COpenBLAS"]),
         .target(name: "AgriQAGeography", dependencies: ["AgriQADomain"]),
         .target(name: "AgriQAIngestion", dependencies: ["AgriQADomain", "AgriQAGeography", "CPoppler"]),
         .target(name: "AgriQAIndex", dependencies: [
@@ -35,6 +41,7 @@ let package = Package(
         ]),
         .testTarget(name: "AgriQADomainTests", dependencies: ["AgriQADomain"]),
         .testTarget(name: "AgriQAGeographyTests", dependencies: ["AgriQAGeography"]),
+        .testTarget(name: "AgriQAEmbeddingTests", dependencies: ["AgriQAEmbedding"]),
         .testTarget(name: "AgriQAIngestionTests", dependencies: ["AgriQAIngestion"]),
         .testTarget(name: "AgriQAIndexTests", dependencies: [
             "AgriQAIndex", .product(name: "GRDB", package: "GRDB.swift"),

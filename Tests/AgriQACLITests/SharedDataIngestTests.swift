@@ -32,11 +32,16 @@ import Testing
             guard let document = documents.first(where: { $0.path.hasSuffix(suffix) }) else { return nil }
             return try index.regions(ofDocument: document.id ?? 0).first?.regionCode
         }
+        /// The country of the strongest document tag (a document may be tagged with a state of it).
+        func topCountry(_ suffix: String) throws -> String? {
+            try topRegion(suffix).map { String($0.prefix { $0 != "-" && $0 != "/" }) }
+        }
         // Checked by hand against the articles' text.
-        #expect(try topRegion("10.1186_s43170-023-00156-4.pdf") == "NG")  // climate-smart agriculture, Nigeria
-        #expect(try topRegion("10.1186_s43170-023-00165-3.pdf") == "ZW")  // Zimbabwe
-        #expect(try topRegion("10.1186_s43170-023-00197-9.pdf") == "MZ")  // Mozambique
-        #expect(try topRegion("cagri190036.pdf") == "ML")  // cotton pesticides, Mali (French)
+        #expect(try topCountry("10.1186_s43170-023-00156-4.pdf") == "NG")  // climate-smart agriculture, Nigeria
+        #expect(try topCountry("10.1186_s43170-023-00165-3.pdf") == "ZW")  // Zimbabwe
+        #expect(try topCountry("10.1186_s43170-023-00197-9.pdf") == "MZ")  // common bean value chain, Mozambique
+        #expect(try topCountry("10.1186_s43170-023-00160-8.pdf") == "TH")  // fall armyworm, Thailand
+        #expect(try topCountry("cagri190036.pdf") == "ML")  // cotton pesticides, Mali (French)
 
         // Kisan Call Centre records carry their state and district as regions.
         let apDocument = try #require(documents.first { $0.path.hasSuffix("kcc_andhra_pradesh_2024_krishisahay.csv") })

@@ -1,0 +1,1 @@
+// Built-in sentence embedder (in progress).

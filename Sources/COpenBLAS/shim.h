@@ -1,0 +1,4 @@
+#ifndef AGRIQA_COPENBLAS_SHIM_H
+#define AGRIQA_COPENBLAS_SHIM_H
+#include <cblas.h>
+#endif
