@@ -1,19 +1,19 @@
 /// A small RFC 4180 reader for gazetteer files: quoted fields with doubled quotes, delimiters and
 /// line breaks inside quotes, CRLF or LF line ends, a UTF-8 byte-order mark, and Latin-1/Windows
-/// files (decoded as Latin-1 when the bytes are not valid UTF-8).
-struct CSVReader {
-    struct Row {
+/// files (decoded as Latin-1 when the bytes are not valid UTF-8). Also reads Q&A record tables.
+public struct CSVReader: Sendable {
+    public struct Row: Sendable {
         /// 1-based line number where the row starts (for error messages).
-        var line: Int
-        var fields: [String]
+        public var line: Int
+        public var fields: [String]
     }
 
-    let rows: [Row]
-    let delimiter: UInt8
+    public let rows: [Row]
+    public let delimiter: UInt8
 
     /// Parses `bytes`; the delimiter (comma, tab or semicolon) is detected from the first line
     /// unless given.
-    init(bytes input: [UInt8], delimiter: UInt8? = nil) {
+    public init(bytes input: [UInt8], delimiter: UInt8? = nil) {
         var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if String(validating: bytes, as: UTF8.self) == nil {

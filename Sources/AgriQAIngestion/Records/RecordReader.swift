@@ -1,3 +1,4 @@
+import AgriQAGeography
 import Foundation
 
 /// The records of one file, with the problems found in individual records.
@@ -25,19 +26,19 @@ public struct RecordReader: Sendable {
     }
 
     public func read(path: String) throws(RecordError) -> RecordBatch {
-        let text: String
+        let data: Data
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            text = String(decoding: data, as: UTF8.self)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw .unreadable(path: path, detail: error.localizedDescription)
         }
+        let text = String(decoding: data, as: UTF8.self)
         let batch: RecordBatch
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "jsonl", "ndjson": batch = try readJSONLines(text, path: path)
         case "json": batch = try readJSONDocument(text, path: path)
-        case "csv": batch = try readDelimited(text, separator: ",", path: path)
-        case "tsv": batch = try readDelimited(text, separator: "\t", path: path)
+        case "csv": batch = try readDelimited(CSVReader(bytes: Array(data), delimiter: UInt8(ascii: ",")), path: path)
+        case "tsv": batch = try readDelimited(CSVReader(bytes: Array(data), delimiter: UInt8(ascii: "\t")), path: path)
         default: throw .unsupportedFormat(path: path)
         }
         if batch.records.isEmpty { throw .noRecords(path: path) }
@@ -102,9 +103,8 @@ public struct RecordReader: Sendable {
         return RecordBatch(path: path, records: records, warnings: warnings)
     }
 
-    private func readDelimited(_ text: String, separator: Character, path: String) throws(RecordError) -> RecordBatch {
-        let rows = CSVParser(separator: separator).rows(text)
-        guard let header = rows.first else { throw .noRecords(path: path) }
+    private func readDelimited(_ table: CSVReader, path: String) throws(RecordError) -> RecordBatch {
+        guard let header = table.rows.first?.fields else { throw .noRecords(path: path) }
         let keys = header.map { RecordFieldMapping.key($0) }
         let keySet = Set(keys)
         if !mapping.hasAny(mapping.question, in: keySet) && !mapping.hasAny(mapping.answer, in: keySet) {
@@ -114,13 +114,13 @@ public struct RecordReader: Sendable {
         }
         var records: [QARecord] = []
         var warnings: [String] = []
-        for (index, row) in rows.dropFirst().enumerated() {
+        for (index, row) in table.rows.dropFirst().enumerated() {
             var fields: [String: String] = [:]
-            for (key, value) in zip(keys, row) where fields[key] == nil {
+            for (key, value) in zip(keys, row.fields) where fields[key] == nil {
                 fields[key] = value.trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            if row.count != header.count {
-                warnings.append("\(path): row \(index + 2) has \(row.count) fields, header has \(header.count).")
+            if row.fields.count != header.count {
+                warnings.append("\(path):\(row.line): \(row.fields.count) fields, the header has \(header.count).")
             }
             if let record = mapping.record(from: fields, position: index + 1) { records.append(record) }
         }
