@@ -21,7 +21,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 calc() { awk "BEGIN { print $* }"; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-pt=() ; ag=() ; mem=()
+pt=() ; ag=() ; ag1=() ; mem=()
 for round in 1 2 3; do
   start=$(date +%s.%N)
   for f in "${files[@]}"; do pdftotext "$f" - >/dev/null 2>&1 || true; done
@@ -33,13 +33,21 @@ for round in 1 2 3; do
   end=$(date +%s.%N)
   ag+=("$(calc "$end - $start")")
   mem+=("$(cat "$work/mem")")
+  rm -f "$work"/index.sqlite*
+  start=$(date +%s.%N)
+  "$bin" ingest "${files[@]}" --index "$work/index.sqlite" --jobs 1 --json >/dev/null 2>&1 || true
+  end=$(date +%s.%N)
+  ag1+=("$(calc "$end - $start")")
 done
 t_pt=$(printf '%s\n' "${pt[@]}" | median)
 t_ag=$(printf '%s\n' "${ag[@]}" | median)
+t_ag1=$(printf '%s\n' "${ag1[@]}" | median)
 m_ag=$(printf '%s\n' "${mem[@]}" | median)
 chunks=$(python3 -c "import json,sys; print(json.load(open('$work/summary.json'))['chunks'])")
 failed=$(python3 -c "import json,sys; print(len(json.load(open('$work/summary.json'))['failed']))")
 printf 'files %d, pages %d (from %s)\n' "${#files[@]}" "$pages" "$folder"
-printf 'pdftotext      median %6.2f s  %7.1f pages/s\n' "$t_pt" "$(calc "$pages / $t_pt")"
-printf 'agriqa ingest  median %6.2f s  %7.1f pages/s  (%.2fx pdftotext time), peak RSS %d MB, %d chunks, %d failed\n' \
-  "$t_ag" "$(calc "$pages / $t_ag")" "$(calc "$t_ag / $t_pt")" "$((m_ag / 1024))" "$chunks" "$failed"
+printf 'pdftotext               median %6.2f s  %7.1f pages/s\n' "$t_pt" "$(calc "$pages / $t_pt")"
+printf 'agriqa ingest --jobs 1  median %6.2f s  %7.1f pages/s  (%.2fx pdftotext time)\n' \
+  "$t_ag1" "$(calc "$pages / $t_ag1")" "$(calc "$t_ag1 / $t_pt")"
+printf 'agriqa ingest (%d jobs)  median %6.2f s  %7.1f pages/s  (%.2fx pdftotext time), peak RSS %d MB, %d chunks, %d failed\n' \
+  "$(nproc)" "$t_ag" "$(calc "$pages / $t_ag")" "$(calc "$t_ag / $t_pt")" "$((m_ag / 1024))" "$chunks" "$failed"

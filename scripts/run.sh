@@ -8,7 +8,7 @@ scripts/bootstrap.sh
 swift build -c release --product agriqa
 bin="$(swift build -c release --show-bin-path)/agriqa"
 status=0
-"$bin" ingest corpus/ --index index/agriqa.sqlite "$@" || status=$?
+"$bin" ingest corpus/ --index index/agriqa.sqlite --gazetteer corpus/gazetteer/sample-places.csv "$@" || status=$?
 echo
 "$bin" stats --index index/agriqa.sqlite
 echo
