@@ -3,6 +3,7 @@
 //
 // Layers (each depends only on the ones below it):
 //   AgriQACLI (surfaces) → AgriQAIndex → AgriQAIngestion → AgriQAGeography → AgriQADomain
+//   AgriQAIndex → AgriQAEmbedding → AgriQADomain (the embedder is a leaf the index uses)
 import PackageDescription
 
 let package = Package(
@@ -10,7 +11,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "agriqa", targets: ["AgriQACLI"]),
-        .library(name: "AgriQA", targets: ["AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQADomain"]),
+        .library(
+            name: "AgriQA",
+            targets: ["AgriQAIndex", "AgriQAIngestion", "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -28,15 +31,19 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(name: "AgriQADomain"),
-        .target(name: "AgriQAEmbedding", dependencies: ["AgriQADomain", "COpenBLAS"]),
+        // The encoder's kernels are optimized even in debug builds: unoptimized they run 5x slower,
+        // which would make every test and debug ingest that embeds chunks crawl.
+        .target(
+            name: "AgriQAEmbedding", dependencies: ["AgriQADomain", "COpenBLAS"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "AgriQAGeography", dependencies: ["AgriQADomain"]),
         .target(name: "AgriQAIngestion", dependencies: ["AgriQADomain", "AgriQAGeography", "CPoppler"]),
         .target(name: "AgriQAIndex", dependencies: [
-            "AgriQADomain", "AgriQAGeography", "AgriQAIngestion",
+            "AgriQADomain", "AgriQAGeography", "AgriQAIngestion", "AgriQAEmbedding",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "AgriQACLI", dependencies: [
-            "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQADomain",
+            "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AgriQADomainTests", dependencies: ["AgriQADomain"]),

@@ -1,1 +1,0 @@
-// Built-in sentence embedder (in progress).
