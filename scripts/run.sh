@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 scripts/bootstrap.sh
+scripts/fetch-model.sh
 swift build -c release --product agriqa
 bin="$(swift build -c release --show-bin-path)/agriqa"
 status=0

@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 scripts/bootstrap.sh
+scripts/fetch-model.sh
 swift build --product agriqa
 swift test "$@"

@@ -15,6 +15,6 @@ struct AgriQA: AsyncParsableCommand {
               agriqa docs list                 # the indexed documents
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self]
+        subcommands: [IngestCommand.self, EmbedCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self]
     )
 }

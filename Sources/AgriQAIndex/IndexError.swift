@@ -5,6 +5,7 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
     case newerSchema(path: String)
     case database(path: String, detail: String)
     case documentNotFound(String)
+    case embedderMismatch(path: String, indexed: String, requested: String)
 
     public var description: String {
         switch self {
@@ -16,6 +17,8 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
             return "\(path) was written by a newer AgriQA; upgrade agriqa or re-ingest into a new --index path."
         case .database(let path, let detail):
             return "index \(path): \(detail)"
+        case .embedderMismatch(let path, let indexed, let requested):
+            return "\(path) holds vectors from \(indexed), not \(requested); use the same embedder, or re-embed everything with `agriqa embed --rebuild`."
         case .documentNotFound(let key):
             return "no document with id or path \(key); see `agriqa docs list`."
         }

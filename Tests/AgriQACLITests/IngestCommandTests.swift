@@ -22,11 +22,18 @@ import Testing
         #expect(summary["imageOnlyPages"] as? Int == 1)
         #expect((summary["chunks"] as? Int ?? 0) > 30)
         #expect((summary["regions"] as? Int ?? 0) >= 8)
+        // Every chunk got a vector from the built-in embedder (when its weights are installed).
+        if let embedding = summary["embedding"] as? [String: Any] {
+            #expect(embedding["embedded"] as? Int == summary["chunks"] as? Int)
+        } else {
+            #expect((summary["embeddingError"] as? String)?.contains("scripts/fetch-model.sh") == true)
+        }
 
         let second = try AgriQABinary.run(["ingest", copy.path, "--index", indexPath, "--json"])
         let again = try AgriQABinary.json(second.stdout)
         #expect(again["unchanged"] as? Int == pdfCount + 1)
         #expect(again["added"] as? Int == 0)
+        #expect((again["embedding"] as? [String: Any])?["embedded"] as? Int ?? 0 == 0)
 
         // Change the records file: it is replaced, not duplicated.
         let records = copy.appendingPathComponent("records/farmer-questions.jsonl")
@@ -66,7 +73,7 @@ import Testing
         try Data("# notes".utf8).write(to: inbox.appendingPathComponent("README.md"))
         let indexPath = directory.appendingPathComponent("index.sqlite").path
 
-        let result = try AgriQABinary.run(["ingest", inbox.path, "--index", indexPath, "--json"])
+        let result = try AgriQABinary.run(["ingest", inbox.path, "--index", indexPath, "--json", "--no-embed"])
         #expect(result.status == 1)  // some files failed
         let summary = try AgriQABinary.json(result.stdout)
         let failures = (summary["failed"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }

@@ -23,7 +23,7 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         var kills = 0
         for _ in 0..<5 {
-            let process = try AgriQABinary.start(["ingest", inbox.path, "--index", indexPath], captureOutput: false)
+            let process = try AgriQABinary.start(["ingest", inbox.path, "--index", indexPath, "--no-embed"], captureOutput: false)
             Thread.sleep(forTimeInterval: Double.random(in: 0.3...2.0, using: &generator))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
@@ -38,7 +38,7 @@ import Testing
                 #expect(try index.pages(ofDocument: document.id ?? -1).count == 60)
             }
         }
-        let final = try AgriQABinary.run(["ingest", inbox.path, "--index", indexPath, "--json"])
+        let final = try AgriQABinary.run(["ingest", inbox.path, "--index", indexPath, "--json", "--no-embed"])
         #expect(final.status == 0, "\(final.stderr)")
         let summary = try AgriQABinary.json(final.stdout)
         #expect((summary["added"] as? Int ?? 0) + (summary["unchanged"] as? Int ?? 0) == fileCount)

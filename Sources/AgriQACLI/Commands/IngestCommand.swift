@@ -1,3 +1,4 @@
+import AgriQAEmbedding
 import AgriQAIndex
 import AgriQAIngestion
 import ArgumentParser
@@ -25,6 +26,10 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
     @OptionGroup var gazetteerOptions: GazetteerOptions
+    @OptionGroup var embedderOptions: EmbedderOptions
+
+    @Flag(help: "Do not compute chunk vectors now (run `agriqa embed` later).")
+    var noEmbed = false
 
     @Option(help: "Upper bound on a chunk's estimated tokens.")
     var chunkTokens = ChunkingOptions.default.maxTokens
@@ -55,7 +60,7 @@ struct IngestCommand: AsyncParsableCommand {
             chunking: ChunkingOptions(maxTokens: chunkTokens, overlapTokens: chunkOverlap), concurrency: jobs)
         let bar = ProgressBar(enabled: Terminal.stderrIsTTY && !verbose)
         let verbose = self.verbose
-        let summary = await coordinator.run(paths) { progress in
+        var summary = await coordinator.run(paths) { progress in
             bar.update(completed: progress.completed, total: progress.total, label: URL(fileURLWithPath: progress.path).lastPathComponent)
             if verbose {
                 let outcome: String
@@ -71,12 +76,38 @@ struct IngestCommand: AsyncParsableCommand {
             }
         }
         bar.finish()
+        if !noEmbed { await embed(into: index, summary: &summary) }
         if json {
             print(try Terminal.json(summary))
         } else {
             print(Self.render(summary, verbose: verbose))
         }
         if !summary.failed.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Embeds the chunks left without vectors. A missing model or a mismatched embedder does not fail
+    /// the ingest: the documents are in; the summary says what to run to add their vectors.
+    private func embed(into index: KnowledgeIndex, summary: inout IngestSummary) async {
+        let embedder: any TextEmbedder
+        do {
+            embedder = try await embedderOptions.make()
+        } catch {
+            summary.embeddingError = "\(error) Chunks were stored without vectors; then run `agriqa embed`."
+            return
+        }
+        let bar = ProgressBar(enabled: Terminal.stderrIsTTY && !json)
+        do {
+            summary.embedding = try await EmbeddingRunner(index: index, embedder: embedder).run { progress in
+                bar.update(
+                    completed: progress.embedded, total: progress.total,
+                    label: String(format: "embedding, %.0f chunks/s", progress.rate))
+            }
+        } catch let error as IndexError {
+            summary.embeddingError = error.description
+        } catch {
+            summary.embeddingError = "embedding failed (\(error)); the documents are indexed, run `agriqa embed` to retry."
+        }
+        bar.finish()
     }
 
     static func render(_ summary: IngestSummary, verbose: Bool) -> String {
@@ -89,6 +120,15 @@ struct IngestCommand: AsyncParsableCommand {
         lines.append("  pages      \(summary.pages) (\(summary.imageOnlyPages) image-only, need OCR)")
         lines.append("  chunks     \(summary.chunks)")
         lines.append("  regions    \(summary.regions) distinct")
+        if let embedding = summary.embedding {
+            lines.append(
+                String(
+                    format: "  vectors    %d embedded with %@ (%.1f s, %.1f chunks/s)", embedding.embedded,
+                    embedding.embedder, embedding.seconds, embedding.chunksPerSecond))
+        }
+        if let error = summary.embeddingError {
+            lines.append("  vectors    not computed: \(error)")
+        }
         if !summary.failed.isEmpty {
             lines.append(Terminal.bold("Failed:"))
             lines += summary.failed.map { "  ✗ \($0.reason)" }

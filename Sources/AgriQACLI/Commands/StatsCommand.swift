@@ -30,6 +30,7 @@ struct StatsCommand: ParsableCommand {
         print("  documents  \(stats.documents) (\(stats.pdfDocuments) PDF, \(stats.recordFiles) record files)")
         print("  pages      \(stats.pages) (\(stats.imageOnlyPages) image-only)")
         print("  chunks     \(stats.chunks) (\(stats.tokens) tokens)")
+        print("  vectors    \(stats.vectors) of \(stats.chunks) chunks" + (stats.embedder.map { " (\($0))" } ?? ""))
         print("  regions    \(stats.distinctRegions) distinct")
         if !stats.topRegions.isEmpty {
             print(Terminal.bold("Top regions") + " (chunks, documents)")

@@ -24,6 +24,10 @@ public struct IngestSummary: Codable, Sendable {
     public var warnings: [String] = []
     public var seconds = 0.0
     public var index = ""
+    /// Vectors computed after the documents were written (nil with `--no-embed`).
+    public var embedding: EmbeddingRunner.Summary?
+    /// Why chunks were left without vectors (no model installed, embedder mismatch…).
+    public var embeddingError: String?
 
     public init() {}
 

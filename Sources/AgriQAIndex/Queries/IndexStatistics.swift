@@ -20,6 +20,9 @@ public struct IndexStatistics: Codable, Sendable {
     public var tokens: Int
     public var distinctRegions: Int
     public var topRegions: [RegionCount]
+    /// Chunks that have a vector, and the embedder that made them.
+    public var vectors: Int
+    public var embedder: String?
     public var schemaVersion: Int
     public var fileBytes: Int64
 }
@@ -50,6 +53,8 @@ extension KnowledgeIndex {
                 topRegions: regionRows.map {
                     IndexStatistics.RegionCount(code: $0["code"], name: $0["name"], documents: $0["documents"], chunks: $0["chunks"])
                 },
+                vectors: try count("SELECT count(*) FROM chunkVectors"),
+                embedder: try Self.recordedEmbedder(db)?.description,
                 schemaVersion: Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schemaVersion'") ?? "0") ?? 0,
                 fileBytes: Int64(pageCount) * Int64(pageSize))
         }

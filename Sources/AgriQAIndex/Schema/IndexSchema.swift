@@ -3,7 +3,7 @@ import GRDB
 /// The index's schema, as GRDB migrations. Append new migrations; never edit a shipped one.
 enum IndexSchema {
     /// Bumped with every migration; recorded in `meta` for tools that read the file without GRDB.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -83,8 +83,9 @@ enum IndexSchema {
             }
             try db.execute(
                 sql: "INSERT INTO meta(key, value) VALUES ('schemaVersion', ?), ('createdBy', 'agriqa')",
-                arguments: [String(IndexSchema.version)])
+                arguments: ["1"])
         }
+        registerVectors(in: &migrator)
         return migrator
     }
 }

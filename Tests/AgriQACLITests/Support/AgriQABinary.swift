@@ -36,6 +36,15 @@ struct AgriQABinary {
 
     static var exists: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
 
+    /// Where scripts/fetch-model.sh installs the built-in embedding model (same rule as the binary).
+    static var modelDirectory: String {
+        let environment = ProcessInfo.processInfo.environment
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let root = value("AGRIQA_MODEL_DIR")
+            ?? (value("XDG_CACHE_HOME") ?? ((value("HOME") ?? NSHomeDirectory()) + "/.cache")) + "/agriqa/models"
+        return root + "/all-MiniLM-L6-v2"
+    }
+
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = try start(arguments, environment: environment)
