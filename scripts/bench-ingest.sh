@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Measures `agriqa ingest` (release build) against `pdftotext` on the same PDFs, run one after the
-# other in this script, three rounds, and prints medians: pages/s, the ratio, peak memory, chunks.
+# Measures `agriqa ingest --no-embed` (release build: extraction, cleaning, chunking, tagging,
+# SQLite) against `pdftotext` on the same PDFs, run one after the other in this script, three
+# rounds, and prints medians: pages/s, the ratio, peak memory, chunks. Then embeds the resulting
+# chunks once with the built-in embedder (`agriqa embed`) and prints chunks/s.
 # Usage: scripts/bench-ingest.sh [FOLDER]   (default: ../shared/data/pdfs if present, else corpus/)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,13 +31,13 @@ for round in 1 2 3; do
   pt+=("$(calc "$end - $start")")
   rm -f "$work"/index.sqlite*
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$work/mem" "$bin" ingest "${files[@]}" --index "$work/index.sqlite" --json >"$work/summary.json" 2>/dev/null || true
+  /usr/bin/time -f "%M" -o "$work/mem" "$bin" ingest "${files[@]}" --index "$work/index.sqlite" --json --no-embed >"$work/summary.json" 2>/dev/null || true
   end=$(date +%s.%N)
   ag+=("$(calc "$end - $start")")
   mem+=("$(cat "$work/mem")")
   rm -f "$work"/index.sqlite*
   start=$(date +%s.%N)
-  "$bin" ingest "${files[@]}" --index "$work/index.sqlite" --jobs 1 --json >/dev/null 2>&1 || true
+  "$bin" ingest "${files[@]}" --index "$work/index.sqlite" --jobs 1 --json --no-embed >/dev/null 2>&1 || true
   end=$(date +%s.%N)
   ag1+=("$(calc "$end - $start")")
 done
@@ -51,3 +53,8 @@ printf 'agriqa ingest --jobs 1  median %6.2f s  %7.1f pages/s  (%.2fx pdftotext 
   "$t_ag1" "$(calc "$pages / $t_ag1")" "$(calc "$t_ag1 / $t_pt")"
 printf 'agriqa ingest (%d jobs)  median %6.2f s  %7.1f pages/s  (%.2fx pdftotext time), peak RSS %d MB, %d chunks, %d failed\n' \
   "$(nproc)" "$t_ag" "$(calc "$pages / $t_ag")" "$(calc "$t_ag / $t_pt")" "$((m_ag / 1024))" "$chunks" "$failed"
+if [[ "${BENCH_EMBED:-1}" == 1 ]]; then
+  "$bin" embed --index "$work/index.sqlite" --json >"$work/embed.json" 2>/dev/null \
+    && python3 -c "import json; d=json.load(open('$work/embed.json')); print('agriqa embed            %d chunks in %.1f s: %.1f chunks/s (%s)' % (d['embedded'], d['seconds'], d['embedded']/max(d['seconds'],1e-9), d['embedder']))" \
+    || echo "agriqa embed: skipped (run scripts/fetch-model.sh)"
+fi
