@@ -4,6 +4,7 @@
 // Layers (each depends only on the ones below it):
 //   AgriQACLI (surfaces) → AgriQAIndex → AgriQAIngestion → AgriQAGeography → AgriQADomain
 //   AgriQAIndex → AgriQAEmbedding → AgriQADomain (the embedder is a leaf the index uses)
+//   AgriQARetrieval (services: hybrid, location-aware search) sits between the CLI and the index
 import PackageDescription
 
 let package = Package(
@@ -42,14 +43,18 @@ let package = Package(
             "AgriQADomain", "AgriQAGeography", "AgriQAIngestion", "AgriQAEmbedding",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .target(name: "AgriQARetrieval", dependencies: [
+            "AgriQAIndex", "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain", "COpenBLAS",
+        ]),
         .executableTarget(name: "AgriQACLI", dependencies: [
-            "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain",
+            "AgriQARetrieval", "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AgriQADomainTests", dependencies: ["AgriQADomain"]),
         .testTarget(name: "AgriQAGeographyTests", dependencies: ["AgriQAGeography"]),
         .testTarget(name: "AgriQAEmbeddingTests", dependencies: ["AgriQAEmbedding"]),
         .testTarget(name: "AgriQAIngestionTests", dependencies: ["AgriQAIngestion"]),
+        .testTarget(name: "AgriQARetrievalTests", dependencies: ["AgriQARetrieval"]),
         .testTarget(name: "AgriQAIndexTests", dependencies: [
             "AgriQAIndex", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -12,9 +12,10 @@ struct AgriQA: AsyncParsableCommand {
             Quick start:
               agriqa ingest corpus/            # build index/agriqa.sqlite from the sample corpus
               agriqa stats                     # what is in the index
+              agriqa search "when to plant winter wheat" --location "Whitman County, Washington"
               agriqa docs list                 # the indexed documents
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, EmbedCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self]
+        subcommands: [IngestCommand.self, EmbedCommand.self, SearchCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self]
     )
 }

@@ -1,4 +1,5 @@
 import AgriQAEmbedding
+import AgriQAGeography
 import AgriQAIndex
 import AgriQAIngestion
 import ArgumentParser
@@ -53,8 +54,14 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let gazetteer = try gazetteerOptions.load()
         let index = try indexOptions.open()
+        let gazetteer: Gazetteer
+        do {
+            gazetteer = try gazetteerOptions.load(remembered: try index.rememberedGazetteers())
+            try index.rememberGazetteers(gazetteerOptions.gazetteer)
+        } catch let error as IndexError {
+            throw CLIError(error.description)
+        }
         let coordinator = IngestCoordinator(
             index: index, gazetteer: gazetteer,
             chunking: ChunkingOptions(maxTokens: chunkTokens, overlapTokens: chunkOverlap), concurrency: jobs)

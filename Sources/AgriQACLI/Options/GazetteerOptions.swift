@@ -1,4 +1,5 @@
 import AgriQAGeography
+import Foundation
 import ArgumentParser
 
 /// `--gazetteer FILE`, repeatable: finer regions on top of the built-in countries and subdivisions.
@@ -10,14 +11,20 @@ struct GazetteerOptions: ParsableArguments {
             valueName: "file"))
     var gazetteer: [String] = []
 
-    func load() throws -> Gazetteer {
+    /// The built-in gazetteer plus `--gazetteer` files plus `remembered` ones (from the index) that
+    /// still exist.
+    func load(remembered: [String] = []) throws -> Gazetteer {
         var result: Gazetteer
         do {
             result = try Gazetteer.builtIn()
         } catch {
             throw CLIError(error.description)
         }
-        for file in gazetteer {
+        let files = gazetteer + remembered.filter { remembered in
+            FileManager.default.fileExists(atPath: remembered)
+                && !gazetteer.contains { URL(fileURLWithPath: $0).standardizedFileURL.path == remembered }
+        }
+        for file in files {
             do {
                 _ = try result.load(file: file)
             } catch {

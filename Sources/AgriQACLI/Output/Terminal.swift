@@ -17,6 +17,33 @@ enum Terminal {
         stdoutIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? "\u{1B}[1m\(text)\u{1B}[0m" : text
     }
 
+    /// Bold the query terms on a terminal; mark them with [brackets] otherwise.
+    static func highlight(_ text: String, terms: [String]) -> String {
+        guard !terms.isEmpty else { return text }
+        let useColor = stdoutIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        var result = ""
+        var word = ""
+        func flush() {
+            let lower = word.lowercased()
+            if !word.isEmpty, terms.contains(where: { lower == $0 || (lower.hasPrefix($0) && $0.count >= 4) }) {
+                result += useColor ? "\u{1B}[1;33m\(word)\u{1B}[0m" : "[\(word)]"
+            } else {
+                result += word
+            }
+            word = ""
+        }
+        for character in text {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else {
+                flush()
+                result.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
     static var width: Int {
         var size = winsize()
         if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
