@@ -91,7 +91,10 @@ public actor HybridSearcher {
                         geographyFactor: factor, fused: parts.score * factor)))
         }
         candidates.sort { $0.scores.fused > $1.scores.fused || ($0.scores.fused == $1.scores.fused && $0.chunkID < $1.chunkID) }
-        let hits = Diversity.select(candidates, k: options.k, perDocument: options.perDocument)
+        let vectors = matrix
+        let hits = Diversity.select(candidates, k: options.k, perDocument: options.perDocument) { a, b in
+            vectors?.cosine(a, b)
+        }
             .enumerated().map { offset, hit in
                 var hit = hit
                 hit.rank = offset + 1

@@ -6,11 +6,22 @@ public struct VectorMatrix: Sendable {
     public let chunkIDs: [Int64]
     public let values: [Float]
     public let dimension: Int
+    private let rows: [Int64: Int]
 
     public init(chunkIDs: [Int64], values: [Float], dimension: Int) {
         self.chunkIDs = chunkIDs
         self.values = values
         self.dimension = dimension
+        self.rows = Dictionary(chunkIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Cosine of two stored chunks' vectors, when both have one.
+    public func cosine(_ a: Int64, _ b: Int64) -> Float? {
+        guard let rowA = rows[a], let rowB = rows[b] else { return nil }
+        var sum: Float = 0
+        let startA = rowA * dimension, startB = rowB * dimension
+        for offset in 0..<dimension { sum += values[startA + offset] * values[startB + offset] }
+        return sum
     }
 
     public var count: Int { chunkIDs.count }

@@ -22,3 +22,24 @@ import Testing
         #expect(TopK.select([3, 1, 2], k: 10) == [0, 2, 1])
     }
 }
+
+@Suite struct DiversityTests {
+    private func hit(_ id: Int64, document: Int64, text: String) -> SearchHit {
+        SearchHit(
+            rank: 0, chunkID: id, documentID: document, title: "t", path: "p", pageStart: 1, pageEnd: 1, pageLabel: nil,
+            section: "", text: text, snippet: text, matchedTerms: [], regions: [], relation: .none,
+            scores: ScoreParts(bm25Rank: 1, denseRank: 1, cosine: 1, geographyFactor: 1, fused: 1))
+    }
+
+    @Test func capsPerDocumentAndCollapsesDuplicates() {
+        let ranked = [
+            hit(1, document: 1, text: "Seed wheat in October."), hit(2, document: 1, text: "Apply nitrogen in spring."),
+            hit(3, document: 1, text: "Scout for rust in May."), hit(4, document: 2, text: "Seed  wheat in October!"),
+            hit(5, document: 3, text: "Different words, same meaning."), hit(6, document: 4, text: "Harvest in July."),
+        ]
+        let selected = Diversity.select(ranked, k: 10, perDocument: 2) { a, b in
+            Set([a, b]) == Set([5, 1]) ? 0.99 : 0.1
+        }
+        #expect(selected.map(\.chunkID) == [1, 2, 6])
+    }
+}

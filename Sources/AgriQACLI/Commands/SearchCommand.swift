@@ -34,6 +34,15 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "At most this many results from one document.")
     var perDocument = 2
 
+    @Option(help: "Reciprocal rank fusion constant k (a result at rank r adds weight / (k + r)).")
+    var rrfK = 60.0
+
+    @Option(help: "Weight of the BM25 ranking in the fusion.")
+    var lexicalWeight = 1.0
+
+    @Option(help: "Weight of the dense (embedding) ranking in the fusion.")
+    var denseWeight = 1.0
+
     @Flag(help: "Print JSON on standard output.")
     var json = false
 
@@ -74,7 +83,9 @@ struct SearchCommand: AsyncParsableCommand {
         let response: SearchResponse
         do {
             response = try await searcher.search(
-                question, location: region, options: SearchOptions(k: k, mode: mode, perDocument: perDocument))
+                question, location: region, options: SearchOptions(
+                    k: k, mode: mode, rrfK: rrfK, lexicalWeight: lexicalWeight, denseWeight: denseWeight,
+                    perDocument: perDocument))
         } catch let error as IndexError {
             throw CLIError(error.description)
         }
