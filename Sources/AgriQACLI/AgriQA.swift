@@ -10,10 +10,10 @@ struct AgriQA: AsyncParsableCommand {
             records (JSONL/JSON/CSV call-centre logs) into a geography-tagged SQLite index.
 
             Quick start:
-              agriqa ingest corpus/            # build index/agriqa.sqlite from the sample corpus
-              agriqa stats                     # what is in the index
-              agriqa search "when to plant winter wheat" --location "Whitman County, Washington"
-              agriqa docs list                 # the indexed documents
+              agriqa ingest corpus/     # build index/agriqa.sqlite
+              agriqa stats              # what is in the index
+              agriqa search "when to plant winter wheat" --location US-WA
+              agriqa docs list          # the indexed documents
             """,
         version: "0.1.0",
         subcommands: [IngestCommand.self, EmbedCommand.self, SearchCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self]
