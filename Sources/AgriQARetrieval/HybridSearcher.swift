@@ -14,6 +14,7 @@ public actor HybridSearcher {
     /// A dense-only candidate counts as relevant within this cosine of the best one.
     static let cosineMargin: Float = 0.15
     private var matrix: VectorMatrix?
+    private var quantized: QuantizedVectorMatrix?
     private var matrixGeneration: String?
 
     public init(index: KnowledgeIndex, embedder: (any TextEmbedder)?, gazetteer: Gazetteer) {
@@ -43,7 +44,9 @@ public actor HybridSearcher {
                 if mode == .dense { lexical = try index.lexicalSearch(question, limit: options.candidates).map(\.chunkID) }
                 mode = .bm25
             } else if let query = try await embedder.embed([question]).first {
-                dense = vectors.nearest(to: query, k: options.candidates)
+                dense = options.quantized
+                    ? quantizedMatrix(of: vectors).nearest(to: query, k: options.candidates)
+                    : vectors.nearest(to: query, k: options.candidates)
             }
         }
 
@@ -122,7 +125,15 @@ public actor HybridSearcher {
         let rows = try index.vectorRows()
         let loaded = VectorMatrix(chunkIDs: rows.ids, values: rows.values, dimension: rows.dimension)
         matrix = loaded
+        quantized = nil
         matrixGeneration = generation
         return loaded
+    }
+
+    private func quantizedMatrix(of vectors: VectorMatrix) -> QuantizedVectorMatrix {
+        if let quantized { return quantized }
+        let made = QuantizedVectorMatrix(vectors)
+        quantized = made
+        return made
     }
 }

@@ -35,11 +35,14 @@ public struct SearchOptions: Sendable {
     public var perDocument: Int
     /// Candidates taken from each ranking before fusion.
     public var candidates: Int
+    /// Scan int8-quantized vectors (a quarter of the memory) instead of float32.
+    public var quantized: Bool
 
     public init(
         k: Int = 8, mode: SearchMode = .hybrid, rrfK: Double = 60, lexicalWeight: Double = 1, denseWeight: Double = 1,
-        perDocument: Int = 2, candidates: Int = 100
+        perDocument: Int = 2, candidates: Int = 100, quantized: Bool = false
     ) {
+        self.quantized = quantized
         self.k = max(1, k)
         self.mode = mode
         self.rrfK = max(1, rrfK)

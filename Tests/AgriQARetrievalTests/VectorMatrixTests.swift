@@ -43,3 +43,35 @@ import Testing
         #expect(selected.map(\.chunkID) == [1, 2, 6])
     }
 }
+
+@Suite struct QuantizedVectorMatrixTests {
+    /// A small deterministic generator (64-bit LCG), so the test data are the same on every run.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+    }
+
+    @Test func int8ScoresStayCloseToFloatCosines() {
+        var generator = SeededGenerator(state: 42)
+        let dimension = 384, rows = 1_000
+        var values: [Float] = []
+        for _ in 0..<rows {
+            let row = (0..<dimension).map { _ in Float.random(in: -1...1, using: &generator) }
+            let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            values += row.map { $0 / norm }
+        }
+        let matrix = VectorMatrix(chunkIDs: (0..<rows).map(Int64.init), values: values, dimension: dimension)
+        let quantized = QuantizedVectorMatrix(matrix)
+        // A query near row 123: the best match is unambiguous.
+        let query = (0..<dimension).map { values[123 * dimension + $0] + Float.random(in: -0.02...0.02, using: &generator) }
+        let exact = Dictionary(uniqueKeysWithValues: matrix.nearest(to: query, k: rows).map { ($0.chunkID, $0.score) })
+        let approximate = quantized.nearest(to: query, k: rows)
+        #expect(approximate.first?.chunkID == 123)
+        #expect(approximate.count == rows)
+        let worst = approximate.map { abs($0.score - (exact[$0.chunkID] ?? 9)) }.max() ?? 9
+        #expect(worst < 0.01, "largest int8 score error \(worst)")
+    }
+}
