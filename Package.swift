@@ -44,7 +44,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "AgriQARetrieval", dependencies: [
-            "AgriQAIndex", "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain", "COpenBLAS",
+            "AgriQAIndex", "AgriQAIngestion", "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain", "COpenBLAS",
         ]),
         .executableTarget(name: "AgriQACLI", dependencies: [
             "AgriQARetrieval", "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain",

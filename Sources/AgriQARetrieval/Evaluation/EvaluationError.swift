@@ -21,6 +21,8 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible {
     case nothingToHoldOut(files: [String])
     /// The hold-out would leave too few records to index.
     case holdoutTooLarge(requested: Int, eligible: Int, total: Int)
+    /// A file given as records that is not a Q&A records file.
+    case notRecords(path: String)
     case preparation(PreparationError)
     case index(IndexError)
     case embedding(detail: String)
@@ -50,6 +52,8 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible {
         case .holdoutTooLarge(let requested, let eligible, let total):
             return "--holdout \(requested) is too large: \(eligible) of \(total) records can be held out and at least as many "
                 + "must stay indexed; use --holdout \(max(1, min(eligible, total / 2))) or fewer."
+        case .notRecords(let path):
+            return "\(path) is not a Q&A records file; give .jsonl, .json, .csv or .tsv records with a question and a state field."
         case .preparation(let error):
             return error.description
         case .index(let error):

@@ -47,7 +47,7 @@ public struct EvaluationIndexBuilder: Sendable {
         }
         let documentID: Int64
         let chunks: [ChunkRecord]
-        do {
+        do throws(IndexError) {
             guard let stored = try index.storedDocument(path: path) else {
                 throw IndexError.database(path: index.path, detail: "the passages document \(path) was not stored")
             }

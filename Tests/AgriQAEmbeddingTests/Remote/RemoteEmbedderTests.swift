@@ -173,15 +173,13 @@ struct RemoteEmbedderTests {
         defer { server.stop() }
         let embedder = try RemoteEmbedder(
             configuration: Self.configuration(server) { $0.timeout = .milliseconds(300); $0.maxRetries = 1 }, dimension: 3)
-        let clock = ContinuousClock()
-        let start = clock.now
         await #expect(throws: RemoteEmbedderError.timedOut(url: server.baseURL.absoluteString + "/embeddings",
                                                            seconds: 0.3, attempts: 2)) {
             try await embedder.embed(["rice"])
         }
-        // The server never answers: returning at all proves the deadline fired. The bound only
-        // guards against waiting for the OS's TCP timeout; it is loose for loaded CI machines.
-        #expect(clock.now - start < .seconds(20))
+        // The server never answers: the typed .timedOut error (not a transport error) proves our
+        // deadline fired. No wall-clock bound: parallel tests that block the cooperative pool can
+        // delay any async code, so a time limit would only measure the test machine.
         #expect(server.requests.count == 2)
     }
 

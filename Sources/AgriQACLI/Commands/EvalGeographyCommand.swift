@@ -1,0 +1,69 @@
+import AgriQAGeography
+import AgriQARetrieval
+import ArgumentParser
+import Foundation
+
+struct EvalGeographyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geography",
+        abstract: "same-region@5 with and without the asker's state, on held-out Q&A records.",
+        discussion: """
+            The record files (JSON, JSON Lines, CSV, TSV with a state field, such as the Kisan Call Centre logs in \
+            ../shared/data/kcc) go through the normal ingestion pipeline. A sample of --holdout records with a \
+            question and a resolved state, drawn by a shuffle seeded with --seed (the same sample on every machine), \
+            is kept out of the index; all the other records are indexed and embedded.
+
+            Each held-out question is asked twice in every mode: with its record's state as the location and \
+            without a location. same-region@5 is the share of the top 5 results tagged with the asker's state or \
+            a place inside it (a district). The report also gives the share of indexed records in each state: what \
+            a ranking blind to geography would score on average. Results per document are not capped.
+
+            Example (the recipe in docs/evaluation.md):
+              K=../shared/data/kcc
+              agriqa eval geography --records $K/*.json $K/*.csv \\
+                --gazetteer ../shared/data/gazetteers/india/2-district.csv
+            """)
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("Q&A record files with a state field; several may follow one --records.", valueName: "file"))
+    var records: [String]
+
+    @Option(help: "Records held out and asked as questions.")
+    var holdout = 200
+
+    @Option(help: "Seed of the shuffle that picks the held-out records.")
+    var seed: UInt64 = 1
+
+    @OptionGroup var evalOptions: EvalOptions
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+    @OptionGroup var embedderOptions: EmbedderOptions
+
+    func validate() throws {
+        guard !records.isEmpty else { throw ValidationError("give the Q&A record files with --records FILE...") }
+        guard holdout >= 1 else { throw ValidationError("--holdout must be at least 1") }
+    }
+
+    func run() async throws {
+        for file in records where !FileManager.default.fileExists(atPath: file) {
+            throw CLIError("no file at \(file); give existing Q&A record files to --records.")
+        }
+        let gazetteer = try gazetteerOptions.load()
+        let modes = evalOptions.selectedModes
+        let embedder = try await evalOptions.embedder(for: modes, options: embedderOptions)
+        let workspace = try EvaluationWorkspace(keeping: evalOptions.index)
+        defer { workspace.remove() }
+        let progress = PhasedProgress()
+        let report: GeographyReport
+        do {
+            report = try await GeographyEvaluation.run(
+                files: records, index: workspace.index, gazetteer: gazetteer, embedder: embedder, modes: modes,
+                holdout: holdout, seed: seed, fusion: evalOptions.fusion, keptIndex: workspace.isKept, progress: progress.update)
+        } catch {
+            progress.finish()
+            throw CLIError(error.description)
+        }
+        progress.finish()
+        print(evalOptions.json ? try Terminal.json(report) : EvalRendering.render(report))
+    }
+}
