@@ -53,14 +53,16 @@ let package = Package(
         .testTarget(name: "AgriQADomainTests", dependencies: ["AgriQADomain"]),
         .testTarget(name: "AgriQAGeographyTests", dependencies: ["AgriQAGeography"]),
         .testTarget(name: "AgriQAEmbeddingTests", dependencies: ["AgriQAEmbedding"]),
-        .testTarget(name: "AgriQAIngestionTests", dependencies: ["AgriQAIngestion"]),
+        // Helpers shared by test targets (PDF writer for unusual shapes); not part of the product.
+        .target(name: "AgriQATestSupport", path: "Tests/AgriQATestSupport"),
+        .testTarget(name: "AgriQAIngestionTests", dependencies: ["AgriQAIngestion", "AgriQATestSupport"]),
         .testTarget(name: "AgriQARetrievalTests", dependencies: ["AgriQARetrieval"]),
         .testTarget(name: "AgriQAIndexTests", dependencies: [
             "AgriQAIndex", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Runs the built `agriqa` executable as a user would.
         .testTarget(name: "AgriQACLITests", dependencies: [
-            "AgriQAIndex", .product(name: "GRDB", package: "GRDB.swift"),
+            "AgriQAIndex", "AgriQATestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

@@ -1,4 +1,5 @@
 import AgriQAIndex
+import AgriQATestSupport
 import Foundation
 import Testing
 

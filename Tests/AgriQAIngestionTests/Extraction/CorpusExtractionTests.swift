@@ -1,3 +1,4 @@
+import AgriQATestSupport
 import Foundation
 import Testing
 

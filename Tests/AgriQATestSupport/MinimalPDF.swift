@@ -2,9 +2,9 @@ import Foundation
 
 /// Writes small but valid PDFs (Helvetica text, one or more lines per page) for tests that need
 /// unusual shapes: thousands of pages, or bytes to corrupt.
-enum MinimalPDF {
+public enum MinimalPDF {
     /// One page with side-by-side columns of lines (x = 72, 320, …), each line at the same heights.
-    static func make(columns: [[String]]) -> Data {
+    public static func make(columns: [[String]]) -> Data {
         var stream = "BT /F1 11 Tf\n"
         for (column, lines) in columns.enumerated() {
             for (row, line) in lines.enumerated() {
@@ -15,7 +15,7 @@ enum MinimalPDF {
         return make(streams: [stream])
     }
 
-    static func make(pages: [[String]]) -> Data {
+    public static func make(pages: [[String]]) -> Data {
         make(streams: pages.map { lines in
             var stream = "BT /F1 11 Tf 14 TL 72 720 Td\n"
             for line in lines { stream += "(\(escape(line))) Tj T*\n" }
