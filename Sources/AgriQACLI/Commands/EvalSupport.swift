@@ -17,26 +17,12 @@ struct EvalOptions: ParsableArguments {
         help: ArgumentHelp("Evaluate only this mode (bm25, dense or hybrid); repeatable. Default: all three.", valueName: "mode"))
     var modes: [SearchMode] = []
 
-    @Option(help: "Hybrid mode: reciprocal rank fusion constant k (a result at rank r adds weight / (k + r)).")
-    var rrfK = 60.0
-
-    @Option(help: "Hybrid mode: weight of the BM25 ranking in the fusion.")
-    var lexicalWeight = 1.0
-
-    @Option(help: "Hybrid mode: weight of the dense (embedding) ranking in the fusion.")
-    var denseWeight = 1.0
+    @OptionGroup var fusionOptions: FusionOptions
 
     @Flag(help: "Print the report as JSON on standard output.")
     var json = false
 
-    var fusion: FusionSettings { FusionSettings(rrfK: rrfK, lexicalWeight: lexicalWeight, denseWeight: denseWeight) }
-
-    func validate() throws {
-        guard rrfK >= 1 else { throw ValidationError("--rrf-k must be at least 1") }
-        guard lexicalWeight >= 0, denseWeight >= 0, lexicalWeight + denseWeight > 0 else {
-            throw ValidationError("--lexical-weight and --dense-weight must be non-negative and not both 0")
-        }
-    }
+    var fusion: FusionSettings { fusionOptions.settings }
 
     /// The modes asked for, in a fixed order, without repeats; all three by default.
     var selectedModes: [SearchMode] {

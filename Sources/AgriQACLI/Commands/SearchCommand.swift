@@ -34,14 +34,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "At most this many results from one document.")
     var perDocument = 2
 
-    @Option(help: "Reciprocal rank fusion constant k (a result at rank r adds weight / (k + r)).")
-    var rrfK = 60.0
-
-    @Option(help: "Weight of the BM25 ranking in the fusion.")
-    var lexicalWeight = 1.0
-
-    @Option(help: "Weight of the dense (embedding) ranking in the fusion.")
-    var denseWeight = 1.0
+    @OptionGroup var fusionOptions: FusionOptions
 
     @Flag(help: "Scan int8-quantized vectors (a quarter of the memory, slightly approximate cosines).")
     var int8 = false
@@ -87,7 +80,8 @@ struct SearchCommand: AsyncParsableCommand {
         do {
             response = try await searcher.search(
                 question, location: region, options: SearchOptions(
-                    k: k, mode: mode, rrfK: rrfK, lexicalWeight: lexicalWeight, denseWeight: denseWeight,
+                    k: k, mode: mode, rrfK: fusionOptions.rrfK, lexicalWeight: fusionOptions.lexicalWeight,
+                    denseWeight: fusionOptions.denseWeight,
                     perDocument: perDocument, quantized: int8))
         } catch let error as IndexError {
             throw CLIError(error.description)
