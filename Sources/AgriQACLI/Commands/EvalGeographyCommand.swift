@@ -48,22 +48,13 @@ struct EvalGeographyCommand: AsyncParsableCommand {
         for file in records where !FileManager.default.fileExists(atPath: file) {
             throw CLIError("no file at \(file); give existing Q&A record files to --records.")
         }
-        let gazetteer = try gazetteerOptions.load()
-        let modes = evalOptions.selectedModes
-        let embedder = try await evalOptions.embedder(for: modes, options: embedderOptions)
-        let workspace = try EvaluationWorkspace(keeping: evalOptions.index)
-        defer { workspace.remove() }
-        let progress = PhasedProgress()
-        let report: GeographyReport
-        do {
-            report = try await GeographyEvaluation.run(
-                files: records, index: workspace.index, gazetteer: gazetteer, embedder: embedder, modes: modes,
-                holdout: holdout, seed: seed, fusion: evalOptions.fusion, keptIndex: workspace.isKept, progress: progress.update)
-        } catch {
-            progress.finish()
-            throw CLIError(error.description)
+        try await evalOptions.run(
+            gazetteerOptions: gazetteerOptions, embedderOptions: embedderOptions, render: EvalRendering.render
+        ) { (context: EvaluationContext) -> GeographyReport in
+            try await GeographyEvaluation.run(
+                files: records, index: context.workspace.index, gazetteer: context.gazetteer, embedder: context.embedder,
+                modes: context.modes, holdout: holdout, seed: seed, fusion: evalOptions.fusion,
+                keptIndex: context.workspace.isKept, progress: context.progress.update)
         }
-        progress.finish()
-        print(evalOptions.json ? try Terminal.json(report) : EvalRendering.render(report))
     }
 }

@@ -48,22 +48,13 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
-        let gazetteer = try gazetteerOptions.load()
-        let modes = evalOptions.selectedModes
-        let embedder = try await evalOptions.embedder(for: modes, options: embedderOptions)
-        let workspace = try EvaluationWorkspace(keeping: evalOptions.index)
-        defer { workspace.remove() }
-        let progress = PhasedProgress()
-        let report: RetrievalReport
-        do {
-            report = try await RetrievalEvaluation.run(
-                set, index: workspace.index, gazetteer: gazetteer, embedder: embedder, modes: modes, k: k, fusion: evalOptions.fusion,
-                keptIndex: workspace.isKept, progress: progress.update)
-        } catch {
-            progress.finish()
-            throw CLIError(error.description)
+        try await evalOptions.run(
+            gazetteerOptions: gazetteerOptions, embedderOptions: embedderOptions, render: EvalRendering.render
+        ) { (context: EvaluationContext) -> RetrievalReport in
+            try await RetrievalEvaluation.run(
+                set, index: context.workspace.index, gazetteer: context.gazetteer, embedder: context.embedder,
+                modes: context.modes, k: k, fusion: evalOptions.fusion, keptIndex: context.workspace.isKept,
+                progress: context.progress.update)
         }
-        progress.finish()
-        print(evalOptions.json ? try Terminal.json(report) : EvalRendering.render(report))
     }
 }

@@ -1,4 +1,5 @@
 import AgriQAEmbedding
+import AgriQAGeography
 import AgriQAIndex
 import AgriQARetrieval
 import ArgumentParser
@@ -108,5 +109,40 @@ final class PhasedProgress: @unchecked Sendable {
             self.phase = phase
         }
         bar.update(completed: completed, total: total, label: label)
+    }
+}
+
+/// What every evaluation run needs: the gazetteer, the modes, the embedder, an index and progress.
+struct EvaluationContext {
+    var gazetteer: Gazetteer
+    var modes: [SearchMode]
+    var embedder: (any TextEmbedder)?
+    var workspace: EvaluationWorkspace
+    var progress: PhasedProgress
+}
+
+extension EvalOptions {
+    /// Sets up the context, runs `body`, cleans up, and prints the report as JSON or a table.
+    func run<Report: Encodable>(
+        gazetteerOptions: GazetteerOptions, embedderOptions: EmbedderOptions, render: (Report) -> String,
+        _ body: (EvaluationContext) async throws -> Report
+    ) async throws {
+        let gazetteer = try gazetteerOptions.load()
+        let modes = selectedModes
+        let embedder = try await embedder(for: modes, options: embedderOptions)
+        let workspace = try EvaluationWorkspace(keeping: index)
+        defer { workspace.remove() }
+        let progress = PhasedProgress()
+        let report: Report
+        do {
+            report = try await body(
+                EvaluationContext(
+                    gazetteer: gazetteer, modes: modes, embedder: embedder, workspace: workspace, progress: progress))
+        } catch {
+            progress.finish()
+            throw CLIError(String(describing: error))
+        }
+        progress.finish()
+        print(json ? try Terminal.json(report) : render(report))
     }
 }
