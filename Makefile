@@ -17,3 +17,9 @@ corpus:
 
 clean:
 	rm -rf .build index/agriqa.sqlite*
+
+# Search latency benchmark (docs/benchmarks.md): builds the 10k/100k-chunk indexes once into
+# ~/.cache/agriqa/bench, then measures hybrid search next to its raw parts.
+.PHONY: bench
+bench:
+	scripts/bench-search.sh

@@ -12,7 +12,7 @@ enum Diversity {
         var selected: [SearchHit] = []
         for hit in ranked where selected.count < k {
             guard perDocumentCount[hit.documentID, default: 0] < perDocument else { continue }
-            let opening = String(hit.text.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(160))
+            let opening = Self.opening(hit.text)
             guard !seenOpenings.contains(opening) else { continue }
             if selected.contains(where: { (cosine($0.chunkID, hit.chunkID) ?? 0) > duplicateCosine }) { continue }
             seenOpenings.insert(opening)
@@ -20,5 +20,20 @@ enum Diversity {
             selected.append(hit)
         }
         return selected
+    }
+
+    /// The first 160 letters and digits of `text`, lower-cased: two chunks with the same opening are
+    /// the same advice. ASCII texts are read byte by byte (the same result, without `Character` work).
+    static func opening(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(text.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(160))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(160)
+        for byte in text.utf8 where ASCIIText.isAlphanumeric(byte) {
+            bytes.append(ASCIIText.lower(byte))
+            if bytes.count == 160 { break }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -25,10 +25,21 @@ public struct GeographyRanking: Sendable {
 
     /// The closest relation among the source's (sufficiently strong) tags.
     public func relation(of regions: [(code: String, weight: Double)], to asker: RegionCode?) -> RegionRelation {
+        relator(for: asker)(regions)
+    }
+
+    /// ``relation(of:to:)`` for one asker and many sources: the asker's ancestors are looked up once.
+    func relator(for asker: RegionCode?) -> ([(code: String, weight: Double)]) -> RegionRelation {
+        guard let asker else { return { _ in .none } }
+        let askerAncestors = Set(gazetteer.ancestors(of: asker) + [asker.syntacticParent, asker.country].compactMap { $0 })
+        return { regions in relation(of: regions, to: asker, askerAncestors: askerAncestors) }
+    }
+
+    private func relation(
+        of regions: [(code: String, weight: Double)], to asker: RegionCode, askerAncestors: Set<RegionCode>
+    ) -> RegionRelation {
         let strong = regions.filter { $0.weight >= minimumWeight }.map { RegionCode($0.code) }
         guard !strong.isEmpty else { return .none }
-        guard let asker else { return .none }
-        let askerAncestors = Set(gazetteer.ancestors(of: asker) + [asker.syntacticParent, asker.country].compactMap { $0 })
         var best: RegionRelation = .other
         for code in strong {
             let relation: RegionRelation

@@ -1,6 +1,9 @@
 /// The same vectors as a `VectorMatrix`, quantized to int8 with one scale per row: a quarter of the
 /// memory, scanned with integer SIMD dot products. Scores approximate the float cosines closely
 /// enough for ranking (the tests check top-k agreement); used with `SearchOptions.quantized`.
+///
+/// The scan (``Int8DotProducts``) computes exact integer dot products, on every core for large
+/// matrices (``ScanParallelism``).
 public struct QuantizedVectorMatrix: Sendable {
     public let chunkIDs: [Int64]
     public let dimension: Int
@@ -40,28 +43,22 @@ public struct QuantizedVectorMatrix: Sendable {
         let (quantizedQuery, queryScale) = Self.quantize(query[...])
         var padded = [Int8](repeating: 0, count: stride)
         for (offset, value) in quantizedQuery.enumerated() { padded[offset] = value }
-        var scores = [Float](repeating: 0, count: count)
-        values.withUnsafeBufferPointer { matrix in
-            padded.withUnsafeBufferPointer { queryBuffer in
-                for row in 0..<count {
-                    var accumulator = SIMD16<Int32>()
-                    var offset = 0
-                    while offset < stride {
-                        let a = SIMD16<Int32>(truncatingIfNeeded: Self.load(matrix, row * stride + offset))
-                        let b = SIMD16<Int32>(truncatingIfNeeded: Self.load(queryBuffer, offset))
-                        accumulator &+= a &* b
-                        offset += 16
+        let kernel = Int8DotProducts(query: padded)
+        let scores = [Float](unsafeUninitializedCapacity: count) { output, initialized in
+            values.withUnsafeBufferPointer { matrix in
+                scales.withUnsafeBufferPointer { scales in
+                    // Each block writes only its own rows of `output`.
+                    ScanParallelism.forEachBlock(rows: count, openBLAS: false) { block in
+                        kernel.scan(
+                            matrix.baseAddress.unsafelyUnwrapped, stride: stride, rows: block,
+                            scales: scales.baseAddress.unsafelyUnwrapped, queryScale: queryScale,
+                            into: output.baseAddress.unsafelyUnwrapped)
                     }
-                    scores[row] = Float(accumulator.wrappedSum()) * scales[row] * queryScale
                 }
             }
+            initialized = count
         }
         return TopK.select(scores, k: k).map { (chunkIDs[$0], scores[$0]) }
-    }
-
-    @inline(__always)
-    private static func load(_ buffer: UnsafeBufferPointer<Int8>, _ start: Int) -> SIMD16<Int8> {
-        UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + start).loadUnaligned(as: SIMD16<Int8>.self)
     }
 }
 

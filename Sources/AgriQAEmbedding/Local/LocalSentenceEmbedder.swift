@@ -140,6 +140,12 @@ public final class LocalSentenceEmbedder: TextEmbedder {
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         guard !texts.isEmpty else { return [] }
+        if texts.count == 1 {
+            // One text (a search question): tokenized and encoded in a single trip to the queue.
+            try Task.checkCancellation()
+            let text = texts[0]
+            return await run { self.embed(tokenized: [self.tokenIDs(text)]) }
+        }
         let encoded = await run { self.tokenIDs(texts) }
         var results = [[Float]](repeating: [], count: texts.count)
         for batch in LengthBuckets.batches(lengths: encoded.map(\.count), batchSize: options.batchSize) {

@@ -39,12 +39,15 @@ struct BertEncoder: Sendable {
         guard tokens > 0 else { return [] }
 
         let rowParts = pool.split(count: tokens, minimumPerPart: Self.minimumRowsPerWorker)
+        // Too few rows to share out (a short question): share out the weight matrices' columns instead.
+        let byColumns = Self.splitsColumns(tokens: tokens, pool: pool)
         // Attention work items: every (sequence, head), costing about n² each.
         var items: [(start: Int, length: Int, head: Int)] = []
         for (s, length) in lengths.enumerated() where length > 0 {
             for head in 0..<c.headCount { items.append((offsets[s], length, head)) }
         }
-        let itemParts = pool.split(costs: items.map { $0.length * ($0.length + c.headSize) })
+        // A few short sequences' attention takes microseconds: not worth waking a second thread.
+        let itemParts = byColumns ? [0..<items.count] : pool.split(costs: items.map { $0.length * ($0.length + c.headSize) })
 
         var hidden = [Float](repeating: 0, count: tokens * c.hiddenSize)
         let buffers = Buffers(tokens: tokens, longest: longest, parts: max(rowParts.count, itemParts.count),
@@ -54,6 +57,10 @@ struct BertEncoder: Sendable {
             guard let x = buffer.baseAddress else { return }
             embed(tokenIDs: tokenIDs, offsets: offsets, into: x)
             for layer in weights.layers {
+                if byColumns {
+                    columnSplitLayer(layer, x: x, tokens: tokens, items: items, buffers: buffers, pool: pool)
+                    continue
+                }
                 pool.run(parts: rowParts.count) { part in
                     projectQKV(layer, x: x, rows: rowParts[part], buffers: buffers)
                 }
@@ -72,6 +79,100 @@ struct BertEncoder: Sendable {
             }
         }
         return hidden
+    }
+
+    /// Whether a batch of `tokens` rows runs ``columnSplitLayer(_:x:tokens:items:buffers:pool:)``:
+    /// when splitting rows would leave every worker but one idle. With a dozen rows the products are
+    /// dominated by OpenBLAS packing the weight matrices, which splitting by columns shares out too.
+    static func splitsColumns(tokens: Int, pool: WorkerPool) -> Bool {
+        pool.workers > 1 && tokens < 2 * minimumRowsPerWorker
+    }
+
+    /// One layer for a batch with few rows, each matrix product split by output columns (each
+    /// worker multiplies all rows by its slice of the weights); attention, layer norms and the
+    /// element-wise steps run on the calling thread. The same arithmetic as the row-split path,
+    /// five hand-offs per layer instead of three.
+    private func columnSplitLayer(
+        _ layer: BertWeights.Layer, x: UnsafeMutablePointer<Float>, tokens: Int,
+        items: [(start: Int, length: Int, head: Int)], buffers: Buffers, pool: WorkerPool
+    ) {
+        let h = configuration.hiddenSize, i = configuration.intermediateSize, stride = 3 * h
+        let epsilon = configuration.layerNormEpsilon
+        let rows = 0..<tokens
+        let inner = buffers.inner  // part 0's [tileRows, I] slice; tokens < tileRows
+        func columnParts(_ count: Int) -> [Range<Int>] {
+            // Multiples of 16 columns, so every slice starts on a 64-byte boundary of a row.
+            let blocks = (count + 15) / 16
+            let parts = min(pool.workers, blocks)
+            return (0..<parts).map { min(count, blocks * $0 / parts * 16)..<min(count, blocks * ($0 + 1) / parts * 16) }
+        }
+        // QKV = X·[Wq; Wk; Wv]ᵀ + b, by column slices.
+        let qkvParts = columnParts(stride)
+        pool.run(parts: qkvParts.count) { part in
+            let columns = qkvParts[part]
+            for row in rows {
+                (buffers.qkv + row * stride + columns.lowerBound)
+                    .update(from: layer.qkvBias.pointer + columns.lowerBound, count: columns.count)
+            }
+            OpenBLAS.gemm(m: tokens, n: columns.count, k: h, a: x, lda: h,
+                          b: layer.qkvWeight.pointer + columns.lowerBound * h, ldb: h, transposeB: true,
+                          beta: 1, c: buffers.qkv + columns.lowerBound, ldc: stride)
+        }
+        for item in items {
+            attend(start: item.start, length: item.length, head: item.head, buffers: buffers, part: 0)
+        }
+        // x ← LayerNorm(x + C·Woᵀ + bo)
+        let hiddenParts = columnParts(h)
+        pool.run(parts: hiddenParts.count) { part in
+            let columns = hiddenParts[part]
+            Self.addBias(x, layer.attentionOutputBias.pointer, into: buffers.scratch, rows: rows, stride: h, columns: columns)
+            OpenBLAS.gemm(m: tokens, n: columns.count, k: h, a: buffers.context, lda: h,
+                          b: layer.attentionOutputWeight.pointer + columns.lowerBound * h, ldb: h, transposeB: true,
+                          beta: 1, c: buffers.scratch + columns.lowerBound, ldc: h)
+        }
+        VectorKernels.layerNorm(buffers.scratch, into: x, rows: rows, columns: h,
+                                weight: layer.attentionNormWeight.pointer, bias: layer.attentionNormBias.pointer,
+                                epsilon: epsilon)
+        // inner = GELU(x·W1ᵀ + b1), by column slices.
+        let innerParts = columnParts(i)
+        pool.run(parts: innerParts.count) { part in
+            let columns = innerParts[part]
+            for row in rows {
+                (inner + row * i + columns.lowerBound)
+                    .update(from: layer.intermediateBias.pointer + columns.lowerBound, count: columns.count)
+            }
+            OpenBLAS.gemm(m: tokens, n: columns.count, k: h, a: x, lda: h,
+                          b: layer.intermediateWeight.pointer + columns.lowerBound * h, ldb: h, transposeB: true,
+                          beta: 1, c: inner + columns.lowerBound, ldc: i)
+            for row in rows {
+                switch configuration.activation {
+                case .gelu: VectorKernels.gelu(inner + row * i + columns.lowerBound, count: columns.count)
+                case .geluTanh: VectorKernels.geluTanh(inner + row * i + columns.lowerBound, count: columns.count)
+                }
+            }
+        }
+        // x ← LayerNorm(x + inner·W2ᵀ + b2)
+        pool.run(parts: hiddenParts.count) { part in
+            let columns = hiddenParts[part]
+            Self.addBias(x, layer.outputBias.pointer, into: buffers.scratch, rows: rows, stride: h, columns: columns)
+            OpenBLAS.gemm(m: tokens, n: columns.count, k: i, a: inner, lda: i,
+                          b: layer.outputWeight.pointer + columns.lowerBound * i, ldb: i, transposeB: true,
+                          beta: 1, c: buffers.scratch + columns.lowerBound, ldc: h)
+        }
+        VectorKernels.layerNorm(buffers.scratch, into: x, rows: rows, columns: h,
+                                weight: layer.outputNormWeight.pointer, bias: layer.outputNormBias.pointer,
+                                epsilon: epsilon)
+    }
+
+    /// `output[r, c] = input[r, c] + bias[c]` for the given columns of rows of length `stride`.
+    private static func addBias(
+        _ input: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>,
+        rows: Range<Int>, stride: Int, columns: Range<Int>
+    ) {
+        for row in rows {
+            let source = input + row * stride, destination = output + row * stride
+            for column in columns { destination[column] = source[column] + bias[column] }
+        }
     }
 
     /// Scratch matrices for one call; `part` selects a worker's private slice.

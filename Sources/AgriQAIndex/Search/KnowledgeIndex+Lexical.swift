@@ -12,13 +12,16 @@ extension KnowledgeIndex {
     public func lexicalSearch(_ question: String, limit: Int) throws(IndexError) -> [LexicalHit] {
         guard let expression = FTSQuery.expression(for: question) else { return [] }
         return try read { db in
-            try Row.fetchAll(
-                db,
+            // A prepared statement, kept by the connection for the next question.
+            let statement = try db.cachedStatement(
                 sql: """
                     SELECT rowid, bm25(chunksFTS, 1.0, 0.5) AS score FROM chunksFTS
                     WHERE chunksFTS MATCH ? ORDER BY score LIMIT ?
-                    """, arguments: [expression, limit]
-            ).map { LexicalHit(chunkID: $0["rowid"], bm25: $0["score"]) }
+                    """)
+            let rows = try Row.fetchCursor(statement, arguments: [expression, limit])
+            var hits: [LexicalHit] = []
+            while let row = try rows.next() { hits.append(LexicalHit(chunkID: row[0], bm25: row[1])) }
+            return hits
         }
     }
 }

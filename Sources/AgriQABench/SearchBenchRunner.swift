@@ -1,0 +1,169 @@
+import AgriQADomain
+import AgriQAEmbedding
+import AgriQAGeography
+import AgriQAIndex
+import AgriQARetrieval
+import Foundation
+
+/// Measures one index: every question through each path in a fixed order, so all paths see the
+/// same machine load; warm-up questions first, excluded from the figures.
+struct SearchBenchRunner {
+    /// The measured paths, in the order they run for each question.
+    enum Path: String, CaseIterable, Codable {
+        case embedding = "query embedding"
+        case fts = "raw FTS5 (bm25, limit 100)"
+        case scanFloat = "raw vector scan float32"
+        case scanInt8 = "raw vector scan int8"
+        case hybridPrecomputedFloat = "hybrid, precomputed vector, float32"
+        case hybridPrecomputedInt8 = "hybrid, precomputed vector, int8"
+        case hybridFloat = "hybrid end-to-end, float32"
+        case hybridInt8 = "hybrid end-to-end, int8"
+    }
+
+    var indexPath: String
+    var queries: [BenchQuery]
+    var rounds: Int
+    var warmup: Int
+    var options: SearchOptions
+    var embedder: LocalSentenceEmbedder
+    var progress: (String) -> Void
+
+    func run() async throws -> IndexResult {
+        let index = try KnowledgeIndex(path: indexPath)
+        let chunks = try index.chunkCount()
+        var gazetteer = try Gazetteer.builtIn()
+        for file in try index.rememberedGazetteers() where FileManager.default.fileExists(atPath: file) {
+            _ = try gazetteer.load(file: file)
+        }
+        guard let recorded = try index.embedder() else {
+            throw BenchError.emptyIndex(path: indexPath, detail: "it has no vectors (run `agriqa embed --index \(indexPath)`).")
+        }
+        guard recorded == embedder.descriptor else {
+            throw BenchError.emptyIndex(
+                path: indexPath, detail: "its vectors come from \(recorded.description), not \(embedder.descriptor.description).")
+        }
+
+        progress("loading vectors and embedding \(queries.count) questions")
+        let rows = try index.vectorRows()
+        let matrix = VectorMatrix(chunkIDs: rows.ids, values: rows.values, dimension: rows.dimension)
+        let quantized = QuantizedVectorMatrix(matrix)
+        let precomputed = try await PrecomputedEmbedder.prepare(queries.map(\.text), with: embedder)
+        var vectors: [[Float]] = []
+        for query in queries { vectors += try await precomputed.embed([query.text]) }
+        let regions = queries.map { BenchQueries.region(of: $0, in: gazetteer) }
+        let expressions = queries.map { FTSQuery.expression(for: $0.text) }
+        let fts = try RawFTS(path: indexPath)
+        let endToEnd = HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer)
+        let withVector = HybridSearcher(index: index, embedder: precomputed, gazetteer: gazetteer)
+        var floatOptions = options, int8Options = options
+        floatOptions.quantized = false
+        int8Options.quantized = true
+
+        var samples: [Path: [Double]] = [:]
+        var stages: [[(name: String, seconds: Double)]] = []
+        var candidateCounts: [Int] = []
+        var ftsByQuestion: [(question: String, milliseconds: Double)] = []
+        let order = (0..<rounds).flatMap { _ in Array(queries.indices) }
+        let warmupOrder = Array(queries.indices.prefix(warmup))
+        for (step, position) in (warmupOrder + order).enumerated() {
+            let measuring = step >= warmupOrder.count
+            if step % 50 == 0 {
+                progress(measuring ? "measuring \(step - warmupOrder.count)/\(order.count)" : "warming up")
+            }
+            let query = queries[position], region = regions[position], vector = vectors[position]
+            func record(_ path: Path, _ milliseconds: Double) {
+                if measuring { samples[path, default: []].append(milliseconds) }
+            }
+            record(.embedding, try await timed { try await embedder.embed([query.text]) }.1)
+            let (lexical, ftsTime) = try await timed { try expressions[position].map { try fts.search($0, limit: options.candidates) } ?? [] }
+            record(.fts, ftsTime)
+            if measuring { ftsByQuestion.append((query.text, ftsTime)) }
+            record(.scanFloat, await timed { matrix.nearest(to: vector, k: options.candidates) }.1)
+            record(.scanInt8, await timed { quantized.nearest(to: vector, k: options.candidates) }.1)
+            let (profiled, hybridTime) = try await timed {
+                try await withVector.profiledSearch(query.text, location: region, options: floatOptions)
+            }
+            record(.hybridPrecomputedFloat, hybridTime)
+            record(.hybridPrecomputedInt8, try await timed {
+                try await withVector.search(query.text, location: region, options: int8Options)
+            }.1)
+            record(.hybridFloat, try await timed { try await endToEnd.search(query.text, location: region, options: floatOptions) }.1)
+            record(.hybridInt8, try await timed { try await endToEnd.search(query.text, location: region, options: int8Options) }.1)
+            if measuring {
+                stages.append(profiled.stages.named)
+                candidateCounts.append(lexical.count)
+            }
+        }
+
+        var latencies: [String: LatencySummary] = [:]
+        for path in Path.allCases { latencies[path.rawValue] = LatencySummary(milliseconds: samples[path] ?? []) }
+        var stageMedians: [String: Double] = [:]
+        for name in stages.first?.map(\.name) ?? [] {
+            let values = stages.map { ($0.first { $0.name == name }?.seconds ?? 0) * 1000 }
+            stageMedians[name] = LatencySummary(milliseconds: values).p50
+        }
+        return IndexResult(
+            index: indexPath, chunks: chunks, vectors: matrix.count, queries: queries.count,
+            queriesWithLocation: regions.compactMap { $0 }.count, rounds: rounds, warmup: warmupOrder.count,
+            medianLexicalCandidates: LatencySummary(milliseconds: candidateCounts.map(Double.init)).p50,
+            latencies: latencies, stageMediansMs: stageMedians,
+            slowestFTS: ftsByQuestion.sorted { $0.milliseconds > $1.milliseconds }.prefix(5).map {
+                IndexResult.SlowQuestion(question: $0.question, milliseconds: $0.milliseconds, terms: FTSQuery.terms($0.question).count)
+            })
+    }
+}
+
+/// One index's figures (milliseconds).
+struct IndexResult: Codable {
+    var index: String
+    var chunks: Int
+    var vectors: Int
+    var queries: Int
+    var queriesWithLocation: Int
+    var rounds: Int
+    var warmup: Int
+    /// Median number of chunks the raw FTS query returned (at most the candidate limit).
+    var medianLexicalCandidates: Double
+    /// By ``SearchBenchRunner/Path`` raw value.
+    var latencies: [String: LatencySummary]
+    /// Median time of each hybrid stage (precomputed vector, float32).
+    var stageMediansMs: [String: Double]
+    /// The questions whose raw FTS5 query took longest (the tail of the latency distribution).
+    var slowestFTS: [SlowQuestion]
+
+    struct SlowQuestion: Codable {
+        var question: String
+        var milliseconds: Double
+        /// Words left after stop words: each is one OR-ed FTS5 term.
+        var terms: Int
+    }
+
+    func latency(_ path: SearchBenchRunner.Path) -> LatencySummary? { latencies[path.rawValue] }
+
+    /// hybrid / (raw FTS + raw scan), per percentile; the end-to-end one adds the query embedding.
+    struct Ratios: Codable {
+        var precomputedFloatP50: Double
+        var precomputedFloatP99: Double
+        var precomputedInt8P50: Double
+        var precomputedInt8P99: Double
+        var endToEndFloatP50: Double
+        var endToEndFloatP99: Double
+    }
+
+    var ratios: Ratios {
+        func value(_ path: SearchBenchRunner.Path, _ keyPath: KeyPath<LatencySummary, Double>) -> Double {
+            latency(path)?[keyPath: keyPath] ?? 0
+        }
+        func ratio(_ hybrid: SearchBenchRunner.Path, _ parts: [SearchBenchRunner.Path], _ keyPath: KeyPath<LatencySummary, Double>) -> Double {
+            let sum = parts.reduce(0) { $0 + value($1, keyPath) }
+            return sum > 0 ? value(hybrid, keyPath) / sum : 0
+        }
+        return Ratios(
+            precomputedFloatP50: ratio(.hybridPrecomputedFloat, [.fts, .scanFloat], \.p50),
+            precomputedFloatP99: ratio(.hybridPrecomputedFloat, [.fts, .scanFloat], \.p99),
+            precomputedInt8P50: ratio(.hybridPrecomputedInt8, [.fts, .scanInt8], \.p50),
+            precomputedInt8P99: ratio(.hybridPrecomputedInt8, [.fts, .scanInt8], \.p99),
+            endToEndFloatP50: ratio(.hybridFloat, [.embedding, .fts, .scanFloat], \.p50),
+            endToEndFloatP99: ratio(.hybridFloat, [.embedding, .fts, .scanFloat], \.p99))
+    }
+}
