@@ -4,7 +4,10 @@
 // Layers (each depends only on the ones below it):
 //   AgriQACLI (surfaces) → AgriQAIndex → AgriQAIngestion → AgriQAGeography → AgriQADomain
 //   AgriQAIndex → AgriQAEmbedding → AgriQADomain (the embedder is a leaf the index uses)
-//   AgriQARetrieval (services: hybrid, location-aware search) sits between the CLI and the index
+//   AgriQARetrieval (services: hybrid, location-aware search) sits between the surfaces and the index
+//   AgriQAAnswering (services: grounded answers, citations, extractive fallback) → AgriQARetrieval, AgriQAChatModel
+//   AgriQAServer (surface: HTTP API) → AgriQAAnswering
+//   AgriQAChatModel is a leaf: the OpenAI-compatible chat client the services use
 import PackageDescription
 
 let package = Package(
@@ -12,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "agriqa", targets: ["AgriQACLI"]),
+        .executable(name: "agriqa-bench", targets: ["AgriQABench"]),
         .library(
             name: "AgriQA",
             targets: ["AgriQAIndex", "AgriQAIngestion", "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain"]),
@@ -19,6 +23,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -46,15 +55,63 @@ let package = Package(
         .target(name: "AgriQARetrieval", dependencies: [
             "AgriQAIndex", "AgriQAIngestion", "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain", "COpenBLAS",
         ]),
-        .executableTarget(name: "AgriQACLI", dependencies: [
-            "AgriQARetrieval", "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain",
+        .target(name: "AgriQAChatModel"),
+        .target(name: "AgriQAAnswering", dependencies: [
+            "AgriQARetrieval", "AgriQAChatModel", "AgriQAIndex", "AgriQAGeography", "AgriQADomain",
+        ]),
+        // Batch exam scoring (`agriqa exam`): the IR solver over retrieval and the chat-model solver.
+        .target(name: "AgriQAExam", dependencies: [
+            "AgriQARetrieval", "AgriQAChatModel", "AgriQAIndex", "AgriQAIngestion", "AgriQAEmbedding", "AgriQAGeography",
+            "AgriQADomain",
+        ]),
+        .target(name: "AgriQAServer", dependencies: [
+            "AgriQAAnswering", "AgriQARetrieval", "AgriQAChatModel", "AgriQAIndex", "AgriQAGeography", "AgriQADomain",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // Latency and throughput benchmarks (`make bench`); prints medians beside same-run baselines.
+        .executableTarget(name: "AgriQABench", dependencies: [
+            "AgriQARetrieval", "AgriQAIndex", "AgriQAIngestion", "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain",
+            "COpenBLAS",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "AgriQACLI", dependencies: [
+            "AgriQAServer", "AgriQAExam", "AgriQAAnswering", "AgriQAChatModel", "AgriQARetrieval", "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "AgriQADomainTests", dependencies: ["AgriQADomain"]),
         .testTarget(name: "AgriQAGeographyTests", dependencies: ["AgriQAGeography"]),
         .testTarget(name: "AgriQAEmbeddingTests", dependencies: ["AgriQAEmbedding"]),
         // Helpers shared by test targets (PDF writer for unusual shapes); not part of the product.
         .target(name: "AgriQATestSupport", path: "Tests/AgriQATestSupport"),
+        // A small OpenAI-compatible chat server on a real port, scripted by tests (streaming, 500s,
+        // hangs, malformed chunks): the one fake, standing in for a model endpoint that cannot run here.
+        .target(
+            name: "AgriQAFakeChatServer", dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/AgriQAFakeChatServer"),
+        .testTarget(name: "AgriQAChatModelTests", dependencies: ["AgriQAChatModel", "AgriQAFakeChatServer"]),
+        .testTarget(name: "AgriQAExamTests", dependencies: [
+            "AgriQAExam", "AgriQAChatModel", "AgriQAFakeChatServer", "AgriQATestSupport", "AgriQARetrieval", "AgriQAIndex",
+            "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain",
+        ]),
+        .testTarget(name: "AgriQAAnsweringTests", dependencies: [
+            "AgriQAAnswering", "AgriQAChatModel", "AgriQARetrieval", "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography",
+            "AgriQADomain",
+        ]),
+        .testTarget(name: "AgriQAServerTests", dependencies: [
+            "AgriQAServer", "AgriQAAnswering", "AgriQAChatModel", "AgriQAFakeChatServer", "AgriQATestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "AgriQAIngestionTests", dependencies: ["AgriQAIngestion", "AgriQATestSupport"]),
         .testTarget(name: "AgriQARetrievalTests", dependencies: ["AgriQARetrieval"]),
         .testTarget(name: "AgriQAIndexTests", dependencies: [

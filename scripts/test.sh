@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
-scripts/bootstrap.sh
+scripts/bootstrap.sh scripts/apt-packages-test.txt
 scripts/fetch-model.sh
 swift build --product agriqa
 swift test "$@"

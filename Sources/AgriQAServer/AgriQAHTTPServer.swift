@@ -8,6 +8,9 @@ import ServiceLifecycle
 /// The AgriQA HTTP API: builds the router from a ``ServerEnvironment`` and runs it until SIGTERM or
 /// SIGINT, finishing requests in flight before exiting (graceful shutdown).
 public enum AgriQAHTTPServer {
+    /// The OpenAPI 3.1 description of every route, as `GET /openapi.json` serves it.
+    public static var openAPIDocument: String { OpenAPIDocument.json }
+
     /// The router with every route and middleware, and the registry of what was registered.
     public static func router(_ environment: ServerEnvironment) -> (Router<AgriQARequestContext>, RouteRegistry) {
         let router = Router(context: AgriQARequestContext.self)

@@ -14,6 +14,11 @@ struct GazetteerOptions: ParsableArguments {
     /// The built-in gazetteer plus `--gazetteer` files plus `remembered` ones (from the index) that
     /// still exist.
     func load(remembered: [String] = []) throws -> Gazetteer {
+        try Self.load(files: gazetteer, remembered: remembered)
+    }
+
+    /// The built-in gazetteer plus `files` plus the `remembered` ones that still exist.
+    static func load(files gazetteer: [String], remembered: [String]) throws -> Gazetteer {
         var result: Gazetteer
         do {
             result = try Gazetteer.builtIn()

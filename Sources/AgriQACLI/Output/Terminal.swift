@@ -9,12 +9,22 @@ enum Terminal {
     static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
     static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// Writes to standard output at once (unbuffered), for streamed text.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
     static func bold(_ text: String) -> String {
         stdoutIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+
+    /// Dimmed (grey) on a terminal: secondary details such as timings.
+    static func dim(_ text: String) -> String {
+        stdoutIsTTY && ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? "\u{1B}[2m\(text)\u{1B}[0m" : text
     }
 
     /// Bold the query terms on a terminal; mark them with [brackets] otherwise.

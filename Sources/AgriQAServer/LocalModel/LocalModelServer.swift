@@ -46,10 +46,22 @@ public final class LocalModelServer: @unchecked Sendable {
     /// Starts llama-server and waits up to `timeout` for it to report healthy.
     public func start(timeout: Duration = .seconds(90), threads: Int = ProcessInfo.processInfo.activeProcessorCount) async throws(LocalModelError) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: installation.server)
-        process.arguments = [
+        // Through a small shell watchdog: if agriqa dies without stopping it (SIGKILL, a closed pipe),
+        // the watchdog notices within a second and stops llama-server, so no orphan keeps the port.
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // llama-server may ignore SIGTERM while busy, hence SIGKILL after a 2 s grace.
+        let watchdog = """
+            "$0" "$@" & child=$!
+            end() { kill $child 2>/dev/null; sleep 2; kill -9 $child 2>/dev/null; exit 0; }
+            trap end TERM INT
+            while kill -0 \(getpid()) 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done
+            end
+            """
+        process.arguments = ["-c", watchdog, installation.server] + [
             "-m", installation.model, "--host", "127.0.0.1", "--port", String(port), "-c", "8192", "-np", "2",
             "--threads", String(max(1, threads)), "--alias", modelID, "--log-disable",
+            // A 135M model loops without it ("The answer is: The answer is: …").
+            "--repeat-penalty", "1.3",
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = standardError

@@ -84,11 +84,12 @@ enum ChatCompletionRoutes {
                             try await send(chunk(.init(content: text)))
                         case .done(let answer):
                             AskRoutes.record(answer, in: metrics)
-                            // OpenAI clients show the concatenated deltas: when the final answer is not what
-                            // was streamed (extractive answers, or a fallback after a failed stream), send it.
+                            // OpenAI clients show the concatenated deltas: when nothing was streamed, or the
+                            // model failed mid-stream and the extractive fallback replaces it, send the answer.
+                            // (Smaller differences — a removed marker, a region note — are in `agriqa.answer`.)
                             if streamed.isEmpty {
                                 try await send(chunk(.init(content: answer.answer), model: modelName(answer)))
-                            } else if streamed != answer.answer {
+                            } else if answer.mode == .extractiveFallback {
                                 try await send(chunk(.init(content: "\n\n---\n" + answer.answer), model: modelName(answer)))
                             }
                             var last = chunk(.init(), finish: "stop", model: modelName(answer))
