@@ -7,4 +7,13 @@ export PATH="/opt/swift/usr/bin:$PATH"
 scripts/bootstrap.sh scripts/apt-packages-test.txt
 scripts/fetch-model.sh
 swift build --product agriqa
-swift test "$@"
+if [[ $# -gt 0 ]]; then exec swift test "$@"; fi
+# Suites that talk to servers inside the test process (the fake model endpoint, the live HTTP
+# server, exam runs against the fake) run first and on their own: the CPU-heavy suites (ingest,
+# encoder) otherwise saturate the Swift cooperative pool those servers answer on, and their
+# timeouts fire. (Known debt: move blocking work off the cooperative pool, then run everything at once.)
+status=0
+swift test --filter 'AgriQAChatModelTests' || status=$?
+swift test --filter 'AgriQAServerTests|AgriQAExamTests' || status=$?
+swift test --skip 'AgriQAChatModelTests|AgriQAServerTests|AgriQAExamTests' || status=$?
+exit $status
