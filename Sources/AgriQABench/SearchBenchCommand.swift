@@ -57,6 +57,7 @@ struct SearchBenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let started = SearchBenchReport.Machine.current()
         let questions = try BenchQueries.load(data: BenchData(root: data), limit: queries)
         let embedder = try modelDir.map { try LocalSentenceEmbedder(modelDirectory: URL(fileURLWithPath: $0)) }
             ?? LocalSentenceEmbedder()
@@ -68,7 +69,9 @@ struct SearchBenchCommand: AsyncParsableCommand {
                 embedder: embedder, progress: { FileHandle.standardError.write(Data("[\(file)] \($0)\n".utf8)) })
             results.append(try await runner.run())
         }
-        let report = SearchBenchReport(machine: .current(), options: SearchOptions(), results: results)
+        var machine = started
+        machine.loadAtEnd = SearchBenchReport.Machine.loadAverage()
+        let report = SearchBenchReport(machine: machine, options: SearchOptions(), results: results)
         let encoded = try report.json()
         if let out { try Data((encoded + "\n").utf8).write(to: URL(fileURLWithPath: out)) }
         print(json ? encoded : report.table())

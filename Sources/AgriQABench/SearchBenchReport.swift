@@ -7,6 +7,10 @@ struct SearchBenchReport: Codable {
         var cpu: String
         var cores: Int
         var date: String
+        /// 1-minute load average when the run started and when it ended (other processes competing
+        /// for the cores inflate every figure; compare runs only at similar loads).
+        var loadAtStart: Double?
+        var loadAtEnd: Double?
 
         static func current() -> Machine {
             let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
@@ -14,7 +18,13 @@ struct SearchBenchReport: Codable {
                 .flatMap { $0.split(separator: ":", maxSplits: 1).last }
                 .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
             return Machine(cpu: model, cores: ProcessInfo.processInfo.activeProcessorCount,
-                           date: ISO8601DateFormatter().string(from: Date()))
+                           date: ISO8601DateFormatter().string(from: Date()), loadAtStart: loadAverage(), loadAtEnd: nil)
+        }
+
+        /// The 1-minute load average from /proc/loadavg (Linux), if readable.
+        static func loadAverage() -> Double? {
+            guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+            return text.split(separator: " ").first.flatMap { Double($0) }
         }
     }
 
@@ -62,7 +72,11 @@ struct SearchBenchReport: Codable {
     }
 
     func table() -> String {
-        var lines = ["machine: \(machine.cpu), \(machine.cores) cores; k \(options.k), candidates \(options.candidates) per ranking"]
+        let load = [machine.loadAtStart, machine.loadAtEnd].map { $0.map { String(format: "%.1f", $0) } ?? "?" }
+        var lines = [
+            "machine: \(machine.cpu), \(machine.cores) cores, load average \(load[0]) at start, \(load[1]) at end; "
+                + "k \(options.k), candidates \(options.candidates) per ranking"
+        ]
         for result in results {
             lines.append("")
             lines.append(

@@ -5,8 +5,9 @@ import AgriQAIndex
 import AgriQARetrieval
 import Foundation
 
-/// Measures one index: every question through each path in a fixed order, so all paths see the
-/// same machine load; warm-up questions first, excluded from the figures.
+/// Measures one index: every question through each path, one right after the other, so all paths see the
+/// same machine load (in an order rotated from question to question); warm-up questions first,
+/// excluded from the figures.
 struct SearchBenchRunner {
     /// The measured paths, in the order they run for each question.
     enum Path: String, CaseIterable, Codable {
@@ -74,24 +75,42 @@ struct SearchBenchRunner {
             func record(_ path: Path, _ milliseconds: Double) {
                 if measuring { samples[path, default: []].append(milliseconds) }
             }
-            record(.embedding, try await timed { try await embedder.embed([query.text]) }.1)
-            let (lexical, ftsTime) = try await timed { try expressions[position].map { try fts.search($0, limit: options.candidates) } ?? [] }
-            record(.fts, ftsTime)
-            if measuring { ftsByQuestion.append((query.text, ftsTime)) }
-            record(.scanFloat, await timed { matrix.nearest(to: vector, k: options.candidates) }.1)
-            record(.scanInt8, await timed { quantized.nearest(to: vector, k: options.candidates) }.1)
-            let (profiled, hybridTime) = try await timed {
-                try await withVector.profiledSearch(query.text, location: region, options: floatOptions)
+            // The paths run in a rotated order (a different first path for each question), so none
+            // always meets the caches as the previous path left them.
+            var profiled: SearchStageTimes?
+            var lexicalCount = 0
+            for path in Self.rotated(Path.allCases, by: step) {
+                switch path {
+                case .embedding:
+                    record(path, try await timed { try await embedder.embed([query.text]) }.1)
+                case .fts:
+                    let (lexical, milliseconds) = try await timed {
+                        try expressions[position].map { try fts.search($0, limit: options.candidates) } ?? []
+                    }
+                    record(path, milliseconds)
+                    lexicalCount = lexical.count
+                    if measuring { ftsByQuestion.append((query.text, milliseconds)) }
+                case .scanFloat:
+                    record(path, await timed { matrix.nearest(to: vector, k: options.candidates) }.1)
+                case .scanInt8:
+                    record(path, await timed { quantized.nearest(to: vector, k: options.candidates) }.1)
+                case .hybridPrecomputedFloat:
+                    let (result, milliseconds) = try await timed {
+                        try await withVector.profiledSearch(query.text, location: region, options: floatOptions)
+                    }
+                    record(path, milliseconds)
+                    profiled = result.stages
+                case .hybridPrecomputedInt8:
+                    record(path, try await timed { try await withVector.search(query.text, location: region, options: int8Options) }.1)
+                case .hybridFloat:
+                    record(path, try await timed { try await endToEnd.search(query.text, location: region, options: floatOptions) }.1)
+                case .hybridInt8:
+                    record(path, try await timed { try await endToEnd.search(query.text, location: region, options: int8Options) }.1)
+                }
             }
-            record(.hybridPrecomputedFloat, hybridTime)
-            record(.hybridPrecomputedInt8, try await timed {
-                try await withVector.search(query.text, location: region, options: int8Options)
-            }.1)
-            record(.hybridFloat, try await timed { try await endToEnd.search(query.text, location: region, options: floatOptions) }.1)
-            record(.hybridInt8, try await timed { try await endToEnd.search(query.text, location: region, options: int8Options) }.1)
-            if measuring {
-                stages.append(profiled.stages.named)
-                candidateCounts.append(lexical.count)
+            if measuring, let profiled {
+                stages.append(profiled.named)
+                candidateCounts.append(lexicalCount)
             }
         }
 
@@ -110,6 +129,14 @@ struct SearchBenchRunner {
             slowestFTS: ftsByQuestion.sorted { $0.milliseconds > $1.milliseconds }.prefix(5).map {
                 IndexResult.SlowQuestion(question: $0.question, milliseconds: $0.milliseconds, terms: FTSQuery.terms($0.question).count)
             })
+    }
+}
+
+extension SearchBenchRunner {
+    static func rotated<T>(_ items: [T], by step: Int) -> [T] {
+        guard !items.isEmpty else { return items }
+        let shift = step % items.count
+        return Array(items[shift...] + items[..<shift])
     }
 }
 
