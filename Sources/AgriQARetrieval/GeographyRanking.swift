@@ -40,8 +40,18 @@ public struct GeographyRanking: Sendable {
     ) -> RegionRelation {
         let strong = regions.filter { $0.weight >= minimumWeight }.map { RegionCode($0.code) }
         guard !strong.isEmpty else { return .none }
+        // A country tag next to one of that country's subdivisions lying elsewhere does not make the
+        // source national guidance: a bulletin tagged Georgia and United States is a Georgia bulletin,
+        // "other" for a Washington asker, not "parent". (Below the country level a broader tag keeps
+        // its meaning: a California guide that names Fresno County is still state guidance in Kern.)
+        let considered = strong.filter { code in
+            guard code == code.country else { return true }
+            return !strong.contains { other in
+                other != code && isInside(other, code) && other != asker && !isInside(other, asker) && !isInside(asker, other)
+            }
+        }
         var best: RegionRelation = .other
-        for code in strong {
+        for code in considered {
             let relation: RegionRelation
             if code == asker {
                 relation = .same

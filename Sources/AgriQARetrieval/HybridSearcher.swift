@@ -3,6 +3,7 @@ import AgriQAEmbedding
 import AgriQAGeography
 import AgriQAIndex
 import Foundation
+import Synchronization
 
 /// Hybrid, location-aware search over the index: BM25 and embedding cosine rankings fused with
 /// reciprocal rank fusion, re-weighted by how each source's region relates to the asker's, with at
@@ -12,18 +13,29 @@ import Foundation
 /// in-memory vectors are re-validated against the index only when the index files changed
 /// (``IndexFileSignature``); without a location only the candidates the result list reaches are
 /// fetched from the index; snippets are made for the returned hits only.
-public actor HybridSearcher {
+///
+/// Searches run concurrently: the only shared state is the in-memory vector cache, held under a
+/// lock that is taken to look it up (and, after the index changed, to reload it), never for a
+/// whole search. (An actor here serialised every server request's FTS query and scan.)
+public final class HybridSearcher: Sendable {
     public let index: KnowledgeIndex
     public let embedder: (any TextEmbedder)?
     public let geography: GeographyRanking
     /// A dense-only candidate counts as relevant within this cosine of the best one.
     static let cosineMargin: Float = 0.15
-    private var matrix: VectorMatrix?
-    private var quantized: QuantizedVectorMatrix?
-    private var matrixGeneration: String?
-    /// The index files as they were when `matrixGeneration` was last read, if that reading can be
-    /// trusted to still hold while the files stay the same.
-    private var checkedSignature: IndexFileSignature?
+    private let cache = Mutex(VectorCache())
+
+    /// The vectors as last loaded from the index, and what they were loaded from.
+    struct VectorCache {
+        var matrix: VectorMatrix?
+        var quantized: QuantizedVectorMatrix?
+        /// The generation `quantized` was made from.
+        var quantizedGeneration: String?
+        var matrixGeneration: String?
+        /// The index files as they were when `matrixGeneration` was last read, if that reading can be
+        /// trusted to still hold while the files stay the same.
+        var checkedSignature: IndexFileSignature?
+    }
 
     public init(index: KnowledgeIndex, embedder: (any TextEmbedder)?, gazetteer: Gazetteer) {
         self.index = index
@@ -50,14 +62,21 @@ public actor HybridSearcher {
             mode = .bm25
         }
         var vectors: VectorMatrix?
-        if mode != .bm25, embedder != nil {
-            let loaded = try loadedMatrix()
+        var generation: String?
+        // The vectors also collapse near-duplicates, so BM25-only searches use them too when present.
+        var duplicateVectors: VectorMatrix?
+        if embedder != nil {
+            let (loaded, loadedGeneration) = try loadedMatrix()
+            generation = loadedGeneration
             stages.vectorCheck = clock.lap()
-            if loaded.count == 0 {
-                notices.append("the index has no vectors: ranked by BM25 only (run `agriqa embed`).")
-                mode = .bm25
-            } else {
-                vectors = loaded
+            if loaded.count > 0 { duplicateVectors = loaded }
+            if mode != .bm25 {
+                if loaded.count == 0 {
+                    notices.append("the index has no vectors: ranked by BM25 only (run `agriqa embed`).")
+                    mode = .bm25
+                } else {
+                    vectors = loaded
+                }
             }
         }
         // The question is embedded (on the embedder's own threads) while the FTS5 query runs here.
@@ -73,7 +92,7 @@ public actor HybridSearcher {
             stages.embedding = clock.lap()
             if let query {
                 dense = options.quantized
-                    ? quantizedMatrix(of: vectors).nearest(to: query, k: options.candidates)
+                    ? quantizedMatrix(of: vectors, generation: generation).nearest(to: query, k: options.candidates)
                     : vectors.nearest(to: query, k: options.candidates)
             }
             stages.scan = clock.lap()
@@ -82,7 +101,9 @@ public actor HybridSearcher {
         let fused = Self.fuse(lexical: lexical, dense: dense, options: options)
         stages.fusion = clock.lap()
         let terms = FTSQuery.terms(question)
-        let hits = try rank(fused, location: location, bestCosine: dense.first?.score ?? 0, options: options, stages: &stages, clock: &clock)
+        let hits = try rank(
+            fused, location: location, bestCosine: dense.first?.score ?? 0, vectors: duplicateVectors, options: options,
+            stages: &stages, clock: &clock)
             .enumerated().map { offset, hit in
                 var hit = hit
                 hit.rank = offset + 1
@@ -138,8 +159,8 @@ public actor HybridSearcher {
     /// Without one the order is the fused score alone, and details are fetched in growing windows
     /// down that order until the list is full — the same hits, a fraction of the reads.
     private func rank(
-        _ fused: [Int64: FusedParts], location: Region?, bestCosine: Float, options: SearchOptions,
-        stages: inout SearchStageTimes, clock: inout StageClock
+        _ fused: [Int64: FusedParts], location: Region?, bestCosine: Float, vectors: VectorMatrix?,
+        options: SearchOptions, stages: inout SearchStageTimes, clock: inout StageClock
     ) throws -> [SearchHit] {
         let asker = location?.code
         // Geography re-orders relevant results; it must not lift a chunk that only made the candidate
@@ -167,7 +188,6 @@ public actor HybridSearcher {
         func byScore(_ a: SearchHit, _ b: SearchHit) -> Bool {
             a.scores.fused > b.scores.fused || (a.scores.fused == b.scores.fused && a.chunkID < b.chunkID)
         }
-        let vectors = matrix
         func select(_ ranked: [SearchHit]) -> [SearchHit] {
             Diversity.select(ranked, k: options.k, perDocument: options.perDocument) { a, b in vectors?.cosine(a, b) }
         }
@@ -201,24 +221,33 @@ public actor HybridSearcher {
 
     /// The in-memory vectors, reloaded when the index's vector table changed. The (costly)
     /// fingerprint query runs only when the index files changed since it last ran.
-    private func loadedMatrix() throws -> VectorMatrix {
+    private func loadedMatrix() throws -> (matrix: VectorMatrix, generation: String?) {
         let signature = IndexFileSignature(path: index.path)
-        if let matrix, let checkedSignature, checkedSignature == signature { return matrix }
-        let generation = try index.vectorGeneration()
-        checkedSignature = signature.isSettled() ? signature : nil
-        if let matrix, generation == matrixGeneration { return matrix }
-        let rows = try index.vectorRows()
-        let loaded = VectorMatrix(chunkIDs: rows.ids, values: rows.values, dimension: rows.dimension)
-        matrix = loaded
-        quantized = nil
-        matrixGeneration = generation
-        return loaded
+        return try cache.withLock { cache throws -> (matrix: VectorMatrix, generation: String?) in
+            if let matrix = cache.matrix, let checked = cache.checkedSignature, checked == signature {
+                return (matrix, cache.matrixGeneration)
+            }
+            let generation = try index.vectorGeneration()
+            cache.checkedSignature = signature.isSettled() ? signature : nil
+            if let matrix = cache.matrix, generation == cache.matrixGeneration { return (matrix, generation) }
+            let rows = try index.vectorRows()
+            let loaded = VectorMatrix(chunkIDs: rows.ids, values: rows.values, dimension: rows.dimension)
+            cache.matrix = loaded
+            cache.quantized = nil
+            cache.matrixGeneration = generation
+            return (loaded, generation)
+        }
     }
 
-    private func quantizedMatrix(of vectors: VectorMatrix) -> QuantizedVectorMatrix {
-        if let quantized { return quantized }
-        let made = QuantizedVectorMatrix(vectors)
-        quantized = made
-        return made
+    private func quantizedMatrix(of vectors: VectorMatrix, generation: String?) -> QuantizedVectorMatrix {
+        cache.withLock { cache in
+            if let quantized = cache.quantized, cache.quantizedGeneration == generation { return quantized }
+            let made = QuantizedVectorMatrix(vectors)
+            if cache.matrixGeneration == generation {
+                cache.quantized = made
+                cache.quantizedGeneration = generation
+            }
+            return made
+        }
     }
 }

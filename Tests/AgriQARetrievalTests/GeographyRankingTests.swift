@@ -16,8 +16,18 @@ import Testing
         #expect(ranking.relation(of: [], to: "US-WA") == .none)
         // Weak tags (a passing mention) do not count.
         #expect(ranking.relation(of: [("US-ID", 0.1)], to: "US-WA") == .none)
-        // The closest relation wins.
-        #expect(ranking.relation(of: [("US-ID", 0.9), ("US", 0.5)], to: "US-WA") == .parent)
+        // A country tag beside a subdivision elsewhere: the source is about that subdivision.
+        #expect(ranking.relation(of: [("US-ID", 0.9), ("US", 0.5)], to: "US-WA") == .other)
+        #expect(ranking.relation(of: [("US-GA", 0.9), ("US", 0.9)], to: "US-WA") == .other)
+        #expect(ranking.relation(of: [("US-WA", 0.9), ("US", 0.9)], to: "US-WA") == .same)
+        #expect(ranking.relation(of: [("US", 0.9), ("US-WA", 0.9)], to: "US-WA/53075") == .parent)
+        // Below the country level the broader tag keeps its meaning: a California guide naming
+        // Fresno County is state guidance for Kern County and "same" for California.
+        #expect(ranking.relation(of: [("US-CA", 0.99), ("US-CA/06019", 0.92)], to: "US-CA/06029") == .parent)
+        #expect(ranking.relation(of: [("US-CA", 0.99), ("US-CA/06019", 0.92)], to: "US-CA") == .same)
+        // Among unrelated places, the closest relation wins.
+        #expect(ranking.relation(of: [("IN-TN", 0.9), ("US", 0.5)], to: "US-WA") == .parent)
+        #expect(ranking.relation(of: [("US-ID", 0.9), ("US-WA/53075", 0.5)], to: "US-WA") == .child)
     }
 
     @Test func factorsOrderTheTiers() {

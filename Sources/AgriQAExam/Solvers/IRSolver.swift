@@ -42,15 +42,15 @@ public struct IRSolver: ExamSolver {
     /// solver falls back to the lexical signal and says so in ``notices``.
     public init(retriever: ExamRetriever, scoring: Scoring = .lexical, depth: Int = 3) async throws(ExamSolverError) {
         let searcher = retriever.searcher
-        index = await searcher.index
-        geography = await searcher.geography
+        index = searcher.index
+        geography = searcher.geography
         self.retriever = retriever
         self.depth = max(1, depth)
         var notices: [String] = []
         var vectors: VectorMatrix?
         var embedder: (any TextEmbedder)?
         if scoring != .lexical {
-            if let available = await searcher.embedder {
+            if let available = searcher.embedder {
                 let rows: (ids: [Int64], values: [Float], dimension: Int)
                 do {
                     rows = try index.vectorRows()

@@ -234,7 +234,7 @@ import Testing
             hits: hits, notices: notices)
     }
 
-    /// `GeographyRanking.relation(of:to:)` as first written.
+    /// `GeographyRanking.relation(of:to:)` written plainly (country tags beside a subdivision elsewhere set aside, then the closest relation).
     static func referenceRelation(
         _ regions: [(code: String, weight: Double)], to asker: RegionCode?, gazetteer: Gazetteer
     ) -> RegionRelation {
@@ -251,8 +251,16 @@ import Testing
             case .other: return 0
             }
         }
+        func inside(_ code: RegionCode, _ ancestor: RegionCode) -> Bool {
+            gazetteer.isDescendant(code, of: ancestor) || code.rawValue.hasPrefix(ancestor.rawValue + "/")
+                || code.rawValue.hasPrefix(ancestor.rawValue + "-")
+        }
+        let considered = strong.filter { code in
+            code != code.country
+                || !strong.contains { $0 != code && inside($0, code) && $0 != asker && !inside($0, asker) && !inside(asker, $0) }
+        }
         var best: RegionRelation = .other
-        for code in strong {
+        for code in considered {
             let relation: RegionRelation
             if code == asker {
                 relation = .same
