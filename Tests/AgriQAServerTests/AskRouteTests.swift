@@ -23,6 +23,8 @@ struct AskRouteTests {
                 #expect(["same", "parent", "child"].contains(bulletin["relation"] as? String ?? ""))
                 #expect(bulletin["pageStart"] as? Int != nil)
                 #expect(citations.allSatisfy { $0["relation"] as? String != nil })
+                // The server's own directories stay private: citations carry file names only.
+                #expect(citations.allSatisfy { ($0["path"] as? String).map { !$0.isEmpty && !$0.contains("/") } == true })
                 let location = try #require(answer["location"] as? [String: Any])
                 #expect((location["code"] as? String)?.hasPrefix("US-WA") == true)
                 #expect(answer["timings"] as? [String: Any] != nil)

@@ -19,6 +19,7 @@ struct ReadRouteTests {
                 #expect((hits.first?["title"] as? String)?.lowercased().contains("almond") == true)
                 #expect(hits.first?["relation"] as? String == "same")
                 #expect((hits.first?["scores"] as? [String: Any])?["bm25Rank"] as? Int != nil)
+                #expect(hits.allSatisfy { ($0["path"] as? String).map { !$0.isEmpty && !$0.contains("/") } == true })
             }
             try await client.execute(
                 uri: "/v1/search", method: .post, headers: TestRequests.jsonHeaders,

@@ -62,7 +62,7 @@ enum AskRoutes {
                 try await answers.answer(request)
             }
             record(answer, in: environment.metrics)
-            return answer
+            return answer.withFileNames
         } catch let error as AnswerError {
             throw apiError(error)
         }
@@ -96,12 +96,12 @@ enum AskRoutes {
                     for try await event in answers.stream(request) {
                         switch event {
                         case .sources(let citations):
-                            try await writer.write(ServerSentEvent.encode(event: "sources", json: ["sources": citations]))
+                            try await writer.write(ServerSentEvent.encode(event: "sources", json: ["sources": citations.map(\.withFileName)]))
                         case .delta(let text):
                             try await writer.write(ServerSentEvent.encode(event: "delta", json: ["text": text]))
                         case .done(let answer):
                             record(answer, in: metrics)
-                            try await writer.write(ServerSentEvent.encode(event: "done", json: answer))
+                            try await writer.write(ServerSentEvent.encode(event: "done", json: answer.withFileNames))
                         }
                     }
                 } catch let error as AnswerError {

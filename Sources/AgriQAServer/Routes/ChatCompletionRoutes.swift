@@ -77,7 +77,7 @@ enum ChatCompletionRoutes {
                         switch event {
                         case .sources(let citations):
                             var first = chunk(.init(role: "assistant", content: ""))
-                            first.agriqa = .init(sources: citations)
+                            first.agriqa = .init(sources: citations.map(\.withFileName))
                             try await send(first)
                         case .delta(let text):
                             streamed += text
@@ -93,7 +93,7 @@ enum ChatCompletionRoutes {
                                 try await send(chunk(.init(content: "\n\n---\n" + answer.answer), model: modelName(answer)))
                             }
                             var last = chunk(.init(), finish: "stop", model: modelName(answer))
-                            last.agriqa = .init(answer: answer)
+                            last.agriqa = .init(answer: answer.withFileNames)
                             try await send(last)
                             if includeUsage {
                                 try await send(ChatCompletionWire.Chunk(

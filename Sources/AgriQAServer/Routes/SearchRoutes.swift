@@ -35,7 +35,7 @@ enum SearchRoutes {
                 try await searcher.search(question, location: region, options: options)
             }
             environment.metrics.observeStage("retrieval", seconds: start.duration(to: .now).seconds)
-            return try JSONResponse.make(response)
+            return try JSONResponse.make(response.withFileNames)
         }
     }
 }
