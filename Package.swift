@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "AgriQAServerTests", dependencies: [
             "AgriQAServer", "AgriQAAnswering", "AgriQAChatModel", "AgriQAFakeChatServer", "AgriQATestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "AgriQAIngestionTests", dependencies: ["AgriQAIngestion", "AgriQATestSupport"]),
         .testTarget(name: "AgriQARetrievalTests", dependencies: ["AgriQARetrieval"]),

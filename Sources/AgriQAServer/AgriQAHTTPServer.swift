@@ -28,7 +28,7 @@ public enum AgriQAHTTPServer {
         return (router, registry)
     }
 
-    /// The application (for tests that drive it with HummingbirdTesting, or for `run`).
+    /// The application (for the in-process route tests, or for `run`).
     public static func application(
         _ environment: ServerEnvironment, logger: Logger = Logger(label: "agriqa"),
         onRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }

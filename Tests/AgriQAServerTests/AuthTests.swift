@@ -2,7 +2,6 @@ import AgriQAServer
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @Suite("API keys")

@@ -2,7 +2,6 @@ import AgriQAServer
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @Suite("POST /v1/chat/completions (OpenAI-compatible face)")

@@ -4,7 +4,6 @@ import AgriQAServer
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 /// The answering routes against a real HTTP chat endpoint: the local OpenAI-compatible test server.

@@ -1,7 +1,6 @@
 import AgriQAServer
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @Suite("OpenAPI document")

@@ -2,12 +2,12 @@ import AgriQAServer
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 
 /// Builds the AgriQA application for in-process tests and decodes JSON responses.
 enum TestRequests {
-    static func app(_ environment: ServerEnvironment) -> some ApplicationProtocol {
-        AgriQAHTTPServer.application(environment)
+    /// The server's router and middleware, for in-process requests.
+    static func app(_ environment: ServerEnvironment) -> InProcessApp {
+        InProcessApp(responder: AgriQAHTTPServer.router(environment).0.buildResponder())
     }
 
     static func json(_ object: Any) -> ByteBuffer {
