@@ -64,6 +64,11 @@ let package = Package(
             "AgriQARetrieval", "AgriQAChatModel", "AgriQAIndex", "AgriQAIngestion", "AgriQAEmbedding", "AgriQAGeography",
             "AgriQADomain",
         ]),
+        // Fine-tuning data synthesis (`agriqa synth`) and question/answer quality evaluation.
+        .target(name: "AgriQASynthesis", dependencies: [
+            "AgriQAAnswering", "AgriQAExam", "AgriQARetrieval", "AgriQAChatModel", "AgriQAIndex", "AgriQAIngestion",
+            "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain",
+        ]),
         .target(name: "AgriQAServer", dependencies: [
             "AgriQAAnswering", "AgriQARetrieval", "AgriQAChatModel", "AgriQAIndex", "AgriQAGeography", "AgriQADomain",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,7 +86,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "AgriQACLI", dependencies: [
-            "AgriQAServer", "AgriQAExam", "AgriQAAnswering", "AgriQAChatModel", "AgriQARetrieval", "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain",
+            "AgriQAServer", "AgriQAExam", "AgriQASynthesis", "AgriQAAnswering", "AgriQAChatModel", "AgriQARetrieval", "AgriQAIndex",
+            "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -101,6 +107,10 @@ let package = Package(
         .testTarget(name: "AgriQAChatModelTests", dependencies: ["AgriQAChatModel", "AgriQAFakeChatServer"]),
         .testTarget(name: "AgriQAExamTests", dependencies: [
             "AgriQAExam", "AgriQAChatModel", "AgriQAFakeChatServer", "AgriQATestSupport", "AgriQARetrieval", "AgriQAIndex",
+            "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain",
+        ]),
+        .testTarget(name: "AgriQASynthesisTests", dependencies: [
+            "AgriQASynthesis", "AgriQAAnswering", "AgriQAChatModel", "AgriQAFakeChatServer", "AgriQARetrieval", "AgriQAIndex",
             "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain",
         ]),
         .testTarget(name: "AgriQAAnsweringTests", dependencies: [

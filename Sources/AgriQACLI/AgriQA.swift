@@ -16,6 +16,6 @@ struct AgriQA: AsyncParsableCommand {
               agriqa docs list          # the indexed documents
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, EmbedCommand.self, SearchCommand.self, AskCommand.self, ServeCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self, EvalCommand.self, ExamCommand.self]
+        subcommands: [IngestCommand.self, EmbedCommand.self, SearchCommand.self, AskCommand.self, ServeCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self, EvalCommand.self, ExamCommand.self, SynthCommand.self]
     )
 }
