@@ -131,5 +131,11 @@ let package = Package(
         .testTarget(name: "AgriQACLITests", dependencies: [
             "AgriQAIndex", "AgriQATestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Faults and hostile input (fuzzed PDFs, kill -9 during ingest, model endpoint faults, hostile
+        // HTTP, prompt injection) at CI sizes; scripts/fault-suite.sh runs the full sizes and the load test.
+        .testTarget(name: "AgriQAFaultTests", dependencies: [
+            "AgriQAServer", "AgriQAAnswering", "AgriQAChatModel", "AgriQAFakeChatServer", "AgriQATestSupport", "AgriQARetrieval",
+            "AgriQAIndex", "AgriQAGeography", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

@@ -16,7 +16,7 @@ public enum AgriQAHTTPServer {
         let router = Router(context: AgriQARequestContext.self)
         let registry = RouteRegistry()
         router.add(middleware: RequestMetricsMiddleware(metrics: environment.metrics))
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(registry: registry))
         router.add(middleware: APIKeyMiddleware(keys: environment.apiKeys, requireKeyForReads: environment.configuration.requireKeyForReads))
         DocsRoutes.register(on: router, registry: registry)
         HealthRoutes.register(on: router, environment: environment, registry: registry)
@@ -37,6 +37,7 @@ public enum AgriQAHTTPServer {
         let configuration = environment.configuration
         return Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000)))),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "AgriQA",
                 backlog: 256, availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections)),

@@ -27,6 +27,10 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var requestTimeoutSeconds: Double = 120
     /// Open connections beyond this wait in the listen backlog.
     public var maxConnections: Int = 512
+    /// A connection that sends nothing for this long while its request is incomplete, or between
+    /// requests, is closed: stalled (slow-loris) clients cannot hold every connection slot.
+    /// Responses being written (streams included) are not affected.
+    public var idleTimeoutSeconds: Double = 30
     /// Sources retrieved per answer when the request does not say.
     public var defaultK: Int = 6
     /// Where uploads are kept until ingested; default: `uploads/` beside the index.
@@ -51,6 +55,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         guard maxQuestionCharacters >= 10 else { throw .invalid("maxQuestionCharacters must be at least 10") }
         guard requestTimeoutSeconds > 0 else { throw .invalid("requestTimeoutSeconds must be positive") }
         guard maxConnections >= 1 else { throw .invalid("maxConnections must be at least 1") }
+        guard idleTimeoutSeconds > 0 else { throw .invalid("idleTimeoutSeconds must be positive") }
         guard (1...50).contains(defaultK) else { throw .invalid("defaultK must be 1…50") }
         guard workerTimeoutSeconds > 0, workerMemoryMB >= 256 else {
             throw .invalid("workerTimeoutSeconds must be positive and workerMemoryMB at least 256")

@@ -91,7 +91,7 @@ public enum ServerConfigurationLoader {
 extension ServerConfiguration {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case host, port, index, gazetteers, apiKeys, apiKeysFile, requireKeyForReads, maxJSONBytes, maxUploadBytes
-        case maxQuestionCharacters, requestTimeoutSeconds, maxConnections, defaultK, uploadDirectory
+        case maxQuestionCharacters, requestTimeoutSeconds, maxConnections, idleTimeoutSeconds, defaultK, uploadDirectory
         case workerTimeoutSeconds, workerMemoryMB
     }
 
@@ -111,6 +111,7 @@ extension ServerConfiguration {
         maxQuestionCharacters = try container.decodeIfPresent(Int.self, forKey: .maxQuestionCharacters) ?? maxQuestionCharacters
         requestTimeoutSeconds = try container.decodeIfPresent(Double.self, forKey: .requestTimeoutSeconds) ?? requestTimeoutSeconds
         maxConnections = try container.decodeIfPresent(Int.self, forKey: .maxConnections) ?? maxConnections
+        idleTimeoutSeconds = try container.decodeIfPresent(Double.self, forKey: .idleTimeoutSeconds) ?? idleTimeoutSeconds
         defaultK = try container.decodeIfPresent(Int.self, forKey: .defaultK) ?? defaultK
         uploadDirectory = try container.decodeIfPresent(String.self, forKey: .uploadDirectory)
         workerTimeoutSeconds = try container.decodeIfPresent(Double.self, forKey: .workerTimeoutSeconds) ?? workerTimeoutSeconds

@@ -17,7 +17,9 @@ struct APIKeyMiddleware: RouterMiddleware {
     let keys: Set<String>
     let requireKeyForReads: Bool
 
-    static func access(method: HTTPRequest.Method, path: String) -> Access {
+    static func access(method: HTTPRequest.Method, path rawPath: String) -> Access {
+        // The router ignores empty segments (`//v1/documents`, `/v1/documents/`); so must this check.
+        let path = "/" + rawPath.split(separator: "/").joined(separator: "/")
         if path == "/v1/documents" && method == .post { return .write }
         if path.hasPrefix("/v1/documents/") && method == .delete { return .write }
         if path.hasPrefix("/v1/") { return .read }

@@ -3,10 +3,13 @@ import Hummingbird
 import Logging
 
 /// Turns every error a route throws into a JSON error body: ``APIError``s as they are, Hummingbird's
-/// own `HTTPError`s (404 for unknown routes, 405) with their status, anything else as a logged 500
-/// that does not leak internals.
+/// own `HTTPError`s (404 for unknown routes, 405 with `Allow` for a known path asked with another
+/// method) with their status, anything else as a logged 500 that does not leak internals.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AgriQARequestContext
+
+    /// The routes, to tell an unknown path (404) from a known one asked with another method (405).
+    var registry: RouteRegistry?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -14,6 +17,13 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as APIError {
             throw error
         } catch let error as HTTPError {
+            if error.status == .notFound, let allowed = registry?.allowedMethods(for: request.uri.path), !allowed.isEmpty {
+                var notAllowed = APIError(
+                    .methodNotAllowed, code: "method_not_allowed",
+                    message: "\(request.method) is not served on \(request.uri.path); use \(allowed.joined(separator: " or "))")
+                notAllowed.headers[.allow] = allowed.joined(separator: ", ")
+                throw notAllowed
+            }
             let code: String
             switch error.status {
             case .notFound: code = "not_found"

@@ -36,11 +36,11 @@ enum OpenAPIDocument {
         "type": "object", "required": ["question"],
         "properties": {
           "question": {"type": "string", "minLength": 1, "maxLength": 2000},
-          "location": {"type": "string", "description": "Region code (US-WA, IN-TN), place name (\"Pierce County, Washington\") or \"lat,lon\""},
-          "history": {"type": "array", "items": {"$ref": "#/components/schemas/Turn"}, "maxItems": 50},
-          "k": {"type": "integer", "minimum": 1, "maximum": 50},
-          "stream": {"type": "boolean"},
-          "mode": {"type": "string", "enum": ["auto", "model", "extractive"]}
+          "location": {"type": ["string", "null"], "description": "Region code (US-WA, IN-TN), place name (\"Pierce County, Washington\") or \"lat,lon\""},
+          "history": {"type": ["array", "null"], "items": {"$ref": "#/components/schemas/Turn"}, "maxItems": 50},
+          "k": {"type": ["integer", "null"], "minimum": 1, "maximum": 50},
+          "stream": {"type": ["boolean", "null"]},
+          "mode": {"type": ["string", "null"], "enum": ["auto", "model", "extractive", null]}
         }
       },
       "Citation": {
@@ -75,10 +75,10 @@ enum OpenAPIDocument {
       "SearchRequest": {
         "type": "object", "required": ["question"],
         "properties": {
-          "question": {"type": "string", "minLength": 1, "maxLength": 2000}, "location": {"type": "string"},
-          "k": {"type": "integer", "minimum": 1, "maximum": 100},
-          "mode": {"type": "string", "enum": ["hybrid", "bm25", "dense"]},
-          "perDocument": {"type": "integer", "minimum": 1}
+          "question": {"type": "string", "minLength": 1, "maxLength": 2000}, "location": {"type": ["string", "null"]},
+          "k": {"type": ["integer", "null"], "minimum": 1, "maximum": 100},
+          "mode": {"type": ["string", "null"], "enum": ["hybrid", "bm25", "dense", null]},
+          "perDocument": {"type": ["integer", "null"], "minimum": 1}
         }
       },
       "SearchResponse": {
@@ -161,11 +161,11 @@ enum OpenAPIDocument {
           "413": {"$ref": "#/components/responses/TooLarge"}, "415": {"$ref": "#/components/responses/UnsupportedMediaType"}}}
     },
     "/v1/documents/{id}": {"delete": {"operationId": "deleteDocument", "summary": "Remove a document from the index",
-      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64", "minimum": -9223372036854775808, "maximum": 9223372036854775807}}],
       "responses": {"200": {"description": "Removed", "content": {"application/json": {}}}, "400": {"$ref": "#/components/responses/BadRequest"},
         "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}},
     "/v1/chunks/{id}": {"get": {"operationId": "chunk", "summary": "A source's full text with its page",
-      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "format": "int64", "minimum": -9223372036854775808, "maximum": 9223372036854775807}}],
       "responses": {"200": {"description": "The chunk", "content": {"application/json": {}}}, "400": {"$ref": "#/components/responses/BadRequest"},
         "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}}},
     "/v1/jobs": {"get": {"operationId": "listJobs", "summary": "Ingestion jobs since the server started",
@@ -179,7 +179,7 @@ enum OpenAPIDocument {
       "responses": {"200": {"description": "Regions, closest first", "content": {"application/json": {"schema": {"type": "object", "properties": {"regions": {"type": "array", "items": {"$ref": "#/components/schemas/Region"}}}}}}},
         "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
     "/v1/regions/resolve": {"get": {"operationId": "resolveRegion", "summary": "What a location string resolves to",
-      "parameters": [{"name": "location", "in": "query", "required": true, "schema": {"type": "string"}}],
+      "parameters": [{"name": "location", "in": "query", "required": true, "schema": {"type": "string", "minLength": 1}}],
       "responses": {"200": {"description": "The region", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Region"}}}},
         "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
     "/v1/models": {"get": {"operationId": "models", "summary": "OpenAI-compatible model list (one model: agriqa)",
