@@ -18,8 +18,9 @@ corpus:
 clean:
 	rm -rf .build index/agriqa.sqlite*
 
-# Search latency benchmark (docs/benchmarks.md): builds the 10k/100k-chunk indexes once into
-# ~/.cache/agriqa/bench, then measures hybrid search next to its raw parts.
+# Benchmarks with same-run baselines (docs/benchmarks.md): ingest, embedding, search, HTTP and exam
+# figures as a table and bench/results/latest.json; ≤ 15 min once the cached 10k-chunk search index
+# exists. BENCH_FULL=1 adds the 100k-chunk search index.
 .PHONY: bench
 bench:
-	scripts/bench-search.sh
+	scripts/bench.sh

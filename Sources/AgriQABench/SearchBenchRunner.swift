@@ -61,6 +61,7 @@ struct SearchBenchRunner {
         int8Options.quantized = true
 
         var samples: [Path: [Double]] = [:]
+        var cpuSamples: [Path: [Double]] = [:]
         var stages: [[(name: String, seconds: Double)]] = []
         var candidateCounts: [Int] = []
         var ftsByQuestion: [(question: String, milliseconds: Double)] = []
@@ -72,14 +73,22 @@ struct SearchBenchRunner {
                 progress(measuring ? "measuring \(step - warmupOrder.count)/\(order.count)" : "warming up")
             }
             let query = queries[position], region = regions[position], vector = vectors[position]
+            // CPU time of the whole process over the same span: unlike wall time, it does not grow
+            // when other processes hold the cores (the runner does nothing else meanwhile).
+            var cpuStart = processCPUMilliseconds()
             func record(_ path: Path, _ milliseconds: Double) {
-                if measuring { samples[path, default: []].append(milliseconds) }
+                let cpu = processCPUMilliseconds() - cpuStart
+                if measuring {
+                    samples[path, default: []].append(milliseconds)
+                    cpuSamples[path, default: []].append(cpu)
+                }
             }
             // The paths run in a rotated order (a different first path for each question), so none
             // always meets the caches as the previous path left them.
             var profiled: SearchStageTimes?
             var lexicalCount = 0
             for path in Self.rotated(Path.allCases, by: step) {
+                cpuStart = processCPUMilliseconds()
                 switch path {
                 case .embedding:
                     record(path, try await timed { try await embedder.embed([query.text]) }.1)
@@ -115,7 +124,11 @@ struct SearchBenchRunner {
         }
 
         var latencies: [String: LatencySummary] = [:]
-        for path in Path.allCases { latencies[path.rawValue] = LatencySummary(milliseconds: samples[path] ?? []) }
+        var cpu: [String: LatencySummary] = [:]
+        for path in Path.allCases {
+            latencies[path.rawValue] = LatencySummary(milliseconds: samples[path] ?? [])
+            cpu[path.rawValue] = LatencySummary(milliseconds: cpuSamples[path] ?? [])
+        }
         var stageMedians: [String: Double] = [:]
         for name in stages.first?.map(\.name) ?? [] {
             let values = stages.map { ($0.first { $0.name == name }?.seconds ?? 0) * 1000 }
@@ -125,7 +138,7 @@ struct SearchBenchRunner {
             index: indexPath, chunks: chunks, vectors: matrix.count, queries: queries.count,
             queriesWithLocation: regions.compactMap { $0 }.count, rounds: rounds, warmup: warmupOrder.count,
             medianLexicalCandidates: LatencySummary(milliseconds: candidateCounts.map(Double.init)).p50,
-            latencies: latencies, stageMediansMs: stageMedians,
+            latencies: latencies, cpuMilliseconds: cpu, stageMediansMs: stageMedians,
             slowestFTS: ftsByQuestion.sorted { $0.milliseconds > $1.milliseconds }.prefix(5).map {
                 IndexResult.SlowQuestion(question: $0.question, milliseconds: $0.milliseconds, terms: FTSQuery.terms($0.question).count)
             })
@@ -153,6 +166,9 @@ struct IndexResult: Codable {
     var medianLexicalCandidates: Double
     /// By ``SearchBenchRunner/Path`` raw value.
     var latencies: [String: LatencySummary]
+    /// The process's CPU time over each measured call (all its threads), by path: the figure that
+    /// stays comparable when other processes load the machine.
+    var cpuMilliseconds: [String: LatencySummary]?
     /// Median time of each hybrid stage (precomputed vector, float32).
     var stageMediansMs: [String: Double]
     /// The questions whose raw FTS5 query took longest (the tail of the latency distribution).

@@ -9,7 +9,9 @@ import Synchronization
 /// reciprocal rank fusion, re-weighted by how each source's region relates to the asker's, with at
 /// most a few chunks per document and near-duplicates collapsed.
 ///
-/// Latency (see docs/benchmarks.md): the question is embedded while the FTS5 query runs; the
+/// Latency (see docs/benchmarks.md): the lexical ranking skips scoring chunks that have only very
+/// common words when that cannot change the top (``KnowledgeIndex/lexicalRanking(_:limit:)``, same
+/// ids and order as the full FTS5 query); the question is embedded while the FTS5 query runs; the
 /// in-memory vectors are re-validated against the index only when the index files changed
 /// (``IndexFileSignature``); without a location only the candidates the result list reaches are
 /// fetched from the index; snippets are made for the returned hits only.
@@ -83,7 +85,7 @@ public final class HybridSearcher: Sendable {
         async let embedded: [[Float]] = vectors != nil ? embedder?.embed([question]) ?? [] : []
         var lexical: [Int64] = []
         if mode != .dense {
-            lexical = try index.lexicalSearch(question, limit: options.candidates).map(\.chunkID)
+            lexical = try index.lexicalRanking(question, limit: options.candidates)
         }
         stages.lexical = clock.lap()
         var dense: [(chunkID: Int64, score: Float)] = []

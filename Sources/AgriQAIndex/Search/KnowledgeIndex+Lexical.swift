@@ -8,20 +8,11 @@ public struct LexicalHit: Sendable {
 }
 
 extension KnowledgeIndex {
-    /// BM25 over chunk text and section titles (text weighted 1, section 0.5), best first.
+    /// BM25 over chunk text and section titles (text weighted 1, section 0.5), best first. Ties keep
+    /// FTS5's scan order (lower chunk id first). Hybrid search uses ``lexicalRanking(_:limit:)``,
+    /// which returns the same ids in the same order, faster.
     public func lexicalSearch(_ question: String, limit: Int) throws(IndexError) -> [LexicalHit] {
         guard let expression = FTSQuery.expression(for: question) else { return [] }
-        return try read { db in
-            // A prepared statement, kept by the connection for the next question.
-            let statement = try db.cachedStatement(
-                sql: """
-                    SELECT rowid, bm25(chunksFTS, 1.0, 0.5) AS score FROM chunksFTS
-                    WHERE chunksFTS MATCH ? ORDER BY score LIMIT ?
-                    """)
-            let rows = try Row.fetchCursor(statement, arguments: [expression, limit])
-            var hits: [LexicalHit] = []
-            while let row = try rows.next() { hits.append(LexicalHit(chunkID: row[0], bm25: row[1])) }
-            return hits
-        }
+        return try read { db in try Self.lexicalRows(db, expression: expression, limit: limit) }
     }
 }
