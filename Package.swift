@@ -40,6 +40,12 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // Line editing and history for `agriqa chat`.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(name: "AgriQADomain"),
         // The encoder's kernels are optimized even in debug builds: unoptimized they run 5x slower,
         // which would make every test and debug ingest that embeds chunks crawl.
@@ -87,7 +93,7 @@ let package = Package(
         ]),
         .executableTarget(name: "AgriQACLI", dependencies: [
             "AgriQAServer", "AgriQAExam", "AgriQASynthesis", "AgriQAAnswering", "AgriQAChatModel", "AgriQARetrieval", "AgriQAIndex",
-            "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain",
+            "AgriQAIngestion", "AgriQAGeography", "AgriQAEmbedding", "AgriQADomain", "CLibEdit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -126,6 +132,10 @@ let package = Package(
         .testTarget(name: "AgriQARetrievalTests", dependencies: ["AgriQARetrieval"]),
         .testTarget(name: "AgriQAIndexTests", dependencies: [
             "AgriQAIndex", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Drives the built `agriqa chat` piped and through tmux (a real pseudo-terminal).
+        .testTarget(name: "AgriQATerminalChatTests", dependencies: [
+            "AgriQACLI", "AgriQAAnswering", "AgriQAChatModel", "AgriQARetrieval", "AgriQADomain", "AgriQAFakeChatServer",
         ]),
         // Runs the built `agriqa` executable as a user would.
         .testTarget(name: "AgriQACLITests", dependencies: [

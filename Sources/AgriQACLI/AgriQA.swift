@@ -14,8 +14,9 @@ struct AgriQA: AsyncParsableCommand {
               agriqa stats              # what is in the index
               agriqa search "when to plant winter wheat" --location US-WA
               agriqa docs list          # the indexed documents
+              agriqa chat --location US-WA   # a conversation in the terminal
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, EmbedCommand.self, SearchCommand.self, AskCommand.self, ServeCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self, EvalCommand.self, ExamCommand.self, SynthCommand.self]
+        subcommands: [IngestCommand.self, EmbedCommand.self, SearchCommand.self, AskCommand.self, ChatCommand.self, ServeCommand.self, DocsCommand.self, StatsCommand.self, InspectCommand.self, EvalCommand.self, ExamCommand.self, SynthCommand.self]
     )
 }
