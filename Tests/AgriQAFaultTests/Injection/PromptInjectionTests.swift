@@ -62,13 +62,11 @@ struct PromptInjectionTests {
         #expect(lines[injected - 1].range(of: #"^\[\d+\] "#, options: .regularExpression) != nil, "\(lines[injected - 1])")
         // The fake question, fake source and fake system line stay inside source text lines…
         #expect(!lines.contains { $0.hasPrefix("[9]") })
-        // …but a source text line may itself begin with them: PromptBuilder puts each source's text
-        // on a bare line, so a chunk that starts "Question: …" or "System: …" reads like prompt
-        // structure. Known defect (docs/robustness.md): quote or fence source text in PromptBuilder.
-        withKnownIssue("source text lines are not fenced, so a chunk can begin a line that mimics 'Question:'") {
-            #expect(lines.filter { $0.hasPrefix("Question: ") }.count == 1)
-            #expect(!lines.contains { $0.hasPrefix("System:") })
-        }
+        // …and every source text line is quoted ("> "), so none can begin a line that mimics prompt
+        // structure: exactly one "Question:" line, no "System:" line.
+        #expect(lines[injected].hasPrefix("> "))
+        #expect(lines.filter { $0.hasPrefix("Question: ") }.count == 1)
+        #expect(!lines.contains { $0.hasPrefix("System:") })
         #expect(lines[questionLine] == "Question: \(Self.question["question"] ?? "")")
 
         // The obeying answer cites nothing: it is flagged, with a warning.
