@@ -43,10 +43,15 @@ record() { # name status detail
 if ((tests)); then
   echo "fault-suite: swift tests (fuzz $AGRIQA_FAULT_FUZZ_COUNT PDFs, $AGRIQA_FAULT_KILLS kills)…" >&2
   swift build --scratch-path "$scratch" --product agriqa >&2 || exit 1
-  swift test --scratch-path "$scratch" --filter AgriQAFaultTests >"$logs/tests.log" 2>&1
+  # The CPU-heavy suites (500 PDFs ingested in the test process, ten ingests killed) run first and
+  # on their own: beside them, the fake model servers inside the test process starve and the
+  # exam runs' 10 s reachability probe gives up (seen in a full run).
+  heavy='AgriQAFaultTests.(PDFFuzzTests|KillDuringIngestFaultTests)'
+  swift test --scratch-path "$scratch" --filter "$heavy" >"$logs/tests.log" 2>&1
   status=$?
+  swift test --scratch-path "$scratch" --filter AgriQAFaultTests --skip "$heavy" >>"$logs/tests.log" 2>&1 || status=$?
   detail="$(grep -E '^(fuzz|kill -9|ingest while|slow clients|fuzz uploads)' "$logs/tests.log" | tr '\n' ';' | sed 's/;$//')"
-  passed="$(grep -Eo 'Test run with [0-9]+ tests? in [0-9]+ suites? (passed|failed)[^.]*' "$logs/tests.log" | tail -1)"
+  passed="$(grep -Eo 'Test run with [0-9]+ tests? in [0-9]+ suites? (passed|failed)[^.]*' "$logs/tests.log" | tr '\n' ';' | sed 's/;$//; s/;/ + /')"
   record "swift tests" "$status" "$passed"
   [[ -n "$detail" ]] && summary+=("    $detail")
 fi
