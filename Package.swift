@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "AgriQAIngestion", dependencies: ["AgriQADomain", "AgriQAGeography", "CPoppler"]),
         .target(name: "AgriQAIndex", dependencies: [
             "AgriQADomain", "AgriQAGeography", "AgriQAIngestion", "AgriQAEmbedding",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "AgriQARetrieval", dependencies: [
             "AgriQAIndex", "AgriQAIngestion", "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain", "COpenBLAS",

@@ -83,14 +83,19 @@ struct SearchBenchReport: Codable {
                 "\(result.index): \(result.chunks) chunks, \(result.vectors) vectors; \(result.queries) questions "
                     + "(\(result.queriesWithLocation) with a location) × \(result.rounds) round(s), \(result.warmup) warm-up; "
                     + "median FTS hits \(Int(result.medianLexicalCandidates))")
+            if let postings = result.lexicalPostings {
+                lines.append(String(
+                    format: "in-memory BM25 postings: %d (token, chunk) pairs, %.1f MB, read in %.2f s",
+                    postings.postings, postings.megabytes, postings.seconds))
+            }
             lines.append(
-                pad("path", 40) + pad("p50 ms", 9, left: true) + pad("p99 ms", 9, left: true) + pad("mean ms", 9, left: true)
+                pad("path", 52) + pad("p50 ms", 9, left: true) + pad("p99 ms", 9, left: true) + pad("mean ms", 9, left: true)
                     + pad("CPU p50", 9, left: true) + pad("CPU p99", 9, left: true))
             for path in SearchBenchRunner.Path.allCases {
                 guard let latency = result.latency(path) else { continue }
                 let cpu = result.cpuMilliseconds?[path.rawValue]
                 lines.append(
-                    pad(path.rawValue, 40) + number(latency.p50) + number(latency.p99) + number(latency.mean)
+                    pad(path.rawValue, 52) + number(latency.p50) + number(latency.p99) + number(latency.mean)
                         + (cpu.map { number($0.p50) + number($0.p99) } ?? ""))
             }
             let ratios = result.ratios

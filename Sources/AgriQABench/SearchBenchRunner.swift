@@ -17,6 +17,8 @@ struct SearchBenchRunner {
         case scanInt8 = "raw vector scan int8"
         case hybridPrecomputedFloat = "hybrid, precomputed vector, float32"
         case hybridPrecomputedInt8 = "hybrid, precomputed vector, int8"
+        /// The same search with BM25 asked of FTS5 every time instead of the in-memory postings.
+        case hybridPrecomputedFloatFTS = "hybrid, precomputed vector, float32, BM25 by FTS5"
         case hybridFloat = "hybrid end-to-end, float32"
         case hybridInt8 = "hybrid end-to-end, int8"
     }
@@ -54,8 +56,15 @@ struct SearchBenchRunner {
         let regions = queries.map { BenchQueries.region(of: $0, in: gazetteer) }
         let expressions = queries.map { FTSQuery.expression(for: $0.text) }
         let fts = try RawFTS(path: indexPath)
-        let endToEnd = HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer)
-        let withVector = HybridSearcher(index: index, embedder: precomputed, gazetteer: gazetteer)
+        // The searchers keep the BM25 postings in memory, as `agriqa serve` does, read before measuring.
+        progress("reading the lexical postings")
+        let postingsStart = DispatchTime.now().uptimeNanoseconds
+        let postings = try index.lexicalPostings()
+        let postingsSeconds = Double(DispatchTime.now().uptimeNanoseconds - postingsStart) / 1e9
+        let endToEnd = HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer, lexicalPostings: .eager)
+        let withVector = HybridSearcher(index: index, embedder: precomputed, gazetteer: gazetteer, lexicalPostings: .eager)
+        let withVectorFTS = HybridSearcher(index: index, embedder: precomputed, gazetteer: gazetteer)
+        for searcher in [endToEnd, withVector, withVectorFTS] { try searcher.preload() }
         var floatOptions = options, int8Options = options
         floatOptions.quantized = false
         int8Options.quantized = true
@@ -109,6 +118,8 @@ struct SearchBenchRunner {
                     }
                     record(path, milliseconds)
                     profiled = result.stages
+                case .hybridPrecomputedFloatFTS:
+                    record(path, try await timed { try await withVectorFTS.search(query.text, location: region, options: floatOptions) }.1)
                 case .hybridPrecomputedInt8:
                     record(path, try await timed { try await withVector.search(query.text, location: region, options: int8Options) }.1)
                 case .hybridFloat:
@@ -138,6 +149,9 @@ struct SearchBenchRunner {
             index: indexPath, chunks: chunks, vectors: matrix.count, queries: queries.count,
             queriesWithLocation: regions.compactMap { $0 }.count, rounds: rounds, warmup: warmupOrder.count,
             medianLexicalCandidates: LatencySummary(milliseconds: candidateCounts.map(Double.init)).p50,
+            lexicalPostings: .init(
+                seconds: postingsSeconds, postings: postings.postingCount,
+                megabytes: Double(postings.approximateBytes) / 1_048_576),
             latencies: latencies, cpuMilliseconds: cpu, stageMediansMs: stageMedians,
             slowestFTS: ftsByQuestion.sorted { $0.milliseconds > $1.milliseconds }.prefix(5).map {
                 IndexResult.SlowQuestion(question: $0.question, milliseconds: $0.milliseconds, terms: FTSQuery.terms($0.question).count)
@@ -164,6 +178,8 @@ struct IndexResult: Codable {
     var warmup: Int
     /// Median number of chunks the raw FTS query returned (at most the candidate limit).
     var medianLexicalCandidates: Double
+    /// Reading the in-memory BM25 postings the hybrid searchers use (once, before measuring).
+    var lexicalPostings: PostingsLoad?
     /// By ``SearchBenchRunner/Path`` raw value.
     var latencies: [String: LatencySummary]
     /// The process's CPU time over each measured call (all its threads), by path: the figure that
@@ -173,6 +189,13 @@ struct IndexResult: Codable {
     var stageMediansMs: [String: Double]
     /// The questions whose raw FTS5 query took longest (the tail of the latency distribution).
     var slowestFTS: [SlowQuestion]
+
+    struct PostingsLoad: Codable {
+        var seconds: Double
+        /// (token, chunk) pairs.
+        var postings: Int
+        var megabytes: Double
+    }
 
     struct SlowQuestion: Codable {
         var question: String

@@ -26,6 +26,7 @@ public final class HybridSearcher: Sendable {
     /// A dense-only candidate counts as relevant within this cosine of the best one.
     static let cosineMargin: Float = 0.15
     private let cache = Mutex(VectorCache())
+    private let lexical: LexicalPostingsCache
 
     /// The vectors as last loaded from the index, and what they were loaded from.
     struct VectorCache {
@@ -39,10 +40,31 @@ public final class HybridSearcher: Sendable {
         var checkedSignature: IndexFileSignature?
     }
 
-    public init(index: KnowledgeIndex, embedder: (any TextEmbedder)?, gazetteer: Gazetteer) {
+    /// - Parameter lexicalPostings: whether BM25 is ranked from postings held in memory (same
+    ///   results, much faster at 100k chunks, costs memory and a read of the index) or by FTS5.
+    public init(
+        index: KnowledgeIndex, embedder: (any TextEmbedder)?, gazetteer: Gazetteer,
+        lexicalPostings: LexicalPostingsPolicy = .off
+    ) {
         self.index = index
         self.embedder = embedder
         self.geography = GeographyRanking(gazetteer: gazetteer)
+        self.lexical = LexicalPostingsCache(index: index, policy: lexicalPostings)
+    }
+
+    /// True when BM25 is currently ranked from in-memory postings (they are loaded and current).
+    package func usesInMemoryPostings() throws -> Bool { try lexical.holdsCurrentPostings() }
+
+    /// Loads what searches keep in memory now instead of at the first search: the vectors (when
+    /// there is an embedder) and, unless the policy is `off`, the lexical postings — on this thread
+    /// for `eager`, on a background thread for `background`.
+    public func preload() throws {
+        if embedder != nil { _ = try loadedMatrix() }
+        switch lexical.policy {
+        case .off: break
+        case .background: lexical.startBackgroundBuild()
+        case .eager: try lexical.eagerPostings()
+        }
     }
 
     public func search(_ question: String, location: Region?, options: SearchOptions = SearchOptions()) async throws
@@ -85,7 +107,7 @@ public final class HybridSearcher: Sendable {
         async let embedded: [[Float]] = vectors != nil ? embedder?.embed([question]) ?? [] : []
         var lexical: [Int64] = []
         if mode != .dense {
-            lexical = try index.lexicalRanking(question, limit: options.candidates)
+            lexical = try self.lexical.ranking(question, limit: options.candidates)
         }
         stages.lexical = clock.lap()
         var dense: [(chunkID: Int64, score: Float)] = []
@@ -157,9 +179,9 @@ public final class HybridSearcher: Sendable {
     /// The result list before snippets: candidates ordered by fused score × geography factor (ties:
     /// lower chunk id first), then capped per document with near-duplicates collapsed.
     ///
-    /// With a location every candidate's regions are needed to order them, so all are fetched.
-    /// Without one the order is the fused score alone, and details are fetched in growing windows
-    /// down that order until the list is full — the same hits, a fraction of the reads.
+    /// Only the candidates' region tags are needed to order them (and none without a location);
+    /// their titles, pages and texts are then fetched in growing windows down that order until the
+    /// list is full — the same hits, a fraction of the reads.
     private func rank(
         _ fused: [Int64: FusedParts], location: Region?, bestCosine: Float, vectors: VectorMatrix?,
         options: SearchOptions, stages: inout SearchStageTimes, clock: inout StageClock
@@ -174,10 +196,13 @@ public final class HybridSearcher: Sendable {
             return cosine >= bestCosine - Self.cosineMargin
         }
         let relate = geography.relator(for: asker)
+        func factor(_ relation: RegionRelation, _ parts: FusedParts) -> Double {
+            let factor = asker == nil ? 1 : GeographyRanking.factor(relation)
+            return isRelevant(parts) ? factor : min(factor, 1)
+        }
         func hit(_ id: Int64, _ parts: FusedParts, _ detail: ChunkDetail) -> SearchHit {
             let relation = relate(detail.regions)
-            var factor = asker == nil ? 1 : GeographyRanking.factor(relation)
-            if !isRelevant(parts) { factor = min(factor, 1) }
+            let factor = factor(relation, parts)
             return SearchHit(
                 rank: 0, chunkID: id, documentID: detail.documentID, title: detail.title, path: detail.path,
                 pageStart: detail.pageStart, pageEnd: detail.pageEnd, pageLabel: detail.pageLabel,
@@ -187,36 +212,32 @@ public final class HybridSearcher: Sendable {
                     bm25Rank: parts.lexicalRank, denseRank: parts.denseRank, cosine: parts.cosine,
                     geographyFactor: factor, fused: parts.score * factor))
         }
-        func byScore(_ a: SearchHit, _ b: SearchHit) -> Bool {
-            a.scores.fused > b.scores.fused || (a.scores.fused == b.scores.fused && a.chunkID < b.chunkID)
-        }
         func select(_ ranked: [SearchHit]) -> [SearchHit] {
             Diversity.select(ranked, k: options.k, perDocument: options.perDocument) { a, b in vectors?.cosine(a, b) }
         }
 
+        var scored: [(id: Int64, parts: FusedParts, score: Double)]
         if asker != nil {
-            let details = try index.chunkDetails(Array(fused.keys))
+            let tags = try index.chunkRegionTags(Array(fused.keys))
             stages.details = clock.lap()
-            let candidates = fused.compactMap { id, parts in details[id].map { hit(id, parts, $0) } }.sorted(by: byScore)
-            stages.ranking = clock.lap()
-            defer { stages.diversity = clock.lap() }
-            return select(candidates)
+            scored = fused.map { id, parts in (id, parts, parts.score * factor(relate(tags[id] ?? []), parts)) }
+        } else {
+            scored = fused.map { ($0.key, $0.value, $0.value.score) }
         }
-
-        let order = fused.sorted { $0.value.score > $1.value.score || ($0.value.score == $1.value.score && $0.key < $1.key) }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
         stages.ranking = clock.lap()
         var candidates: [SearchHit] = []
         var fetched = 0
         var window = options.k * 2 + 8
         while true {
-            let next = order[fetched..<min(order.count, fetched + window)]
-            let details = try index.chunkDetails(next.map(\.key))
-            candidates += next.compactMap { entry in details[entry.key].map { hit(entry.key, entry.value, $0) } }
+            let next = scored[fetched..<min(scored.count, fetched + window)]
+            let details = try index.chunkDetails(next.map(\.id))
+            candidates += next.compactMap { entry in details[entry.id].map { hit(entry.id, entry.parts, $0) } }
             fetched += next.count
             stages.details += clock.lap()
             let selected = select(candidates)
             stages.diversity += clock.lap()
-            if selected.count >= options.k || fetched >= order.count { return selected }
+            if selected.count >= options.k || fetched >= scored.count { return selected }
             window *= 2
         }
     }

@@ -43,7 +43,7 @@ struct ExamSetup {
                 Terminal.writeError("warning: \(error) — retrieval uses BM25 only.\n")
             }
         }
-        let searcher = HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer)
+        let searcher = HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer, lexicalPostings: .eager)
         let retriever = ExamRetriever(searcher: searcher, options: SearchOptions(k: sources))
         return ExamSetup(
             gazetteer: gazetteer, location: region, retriever: retriever,

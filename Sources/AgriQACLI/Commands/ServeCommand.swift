@@ -73,7 +73,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let embedder = await QueryEmbedder.make(for: index, options: embedderOptions)
         let setup = try await ChatModelSetup.make(modelOptions, configFile: config)
-        let searcher = HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer)
+        // BM25 from in-memory postings, read in the background (FTS5 answers until they are ready).
+        let searcher = HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer, lexicalPostings: .background)
+        do { try searcher.preload() } catch { throw CLIError("cannot load the index for searching: \(error)") }
         let answers = AnswerService(searcher: searcher, model: setup.model, gazetteer: gazetteer)
         let serverEnvironment: ServerEnvironment
         do {

@@ -3,7 +3,7 @@ import GRDB
 /// The index's schema, as GRDB migrations. Append new migrations; never edit a shipped one.
 enum IndexSchema {
     /// Bumped with every migration; recorded in `meta` for tools that read the file without GRDB.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -86,6 +86,7 @@ enum IndexSchema {
                 arguments: ["1"])
         }
         registerVectors(in: &migrator)
+        registerVocabulary(in: &migrator)
         return migrator
     }
 }

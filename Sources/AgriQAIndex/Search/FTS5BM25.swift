@@ -44,13 +44,21 @@ struct FTS5BM25 {
     /// A row's score from each phrase's weighted frequency (`frequencies[i]`, phrase order) and the
     /// row's token count, as FTS5 sums it.
     func score(frequencies: [Double], idfs: [Double], length: Int) -> Double {
-        let k1 = Self.k1, b = Self.b
-        let d = Double(length)
+        let norm = lengthNorm(length: length)
         var score = 0.0
-        for (frequency, idf) in zip(frequencies, idfs) {
-            score += idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * d / averageLength)))
-        }
+        for (frequency, idf) in zip(frequencies, idfs) { score += Self.term(idf: idf, frequency: frequency, lengthNorm: norm) }
         return score
+    }
+
+    /// `k1 · (1 − b + b · D / avgdl)` for a row of `length` tokens (D), as FTS5 computes it.
+    func lengthNorm(length: Int) -> Double {
+        Self.k1 * (1 - Self.b + Self.b * Double(length) / averageLength)
+    }
+
+    /// One phrase's part of a row's score: `idf · f·(k1+1) / (f + lengthNorm)`, in FTS5's order.
+    @inline(__always)
+    static func term(idf: Double, frequency: Double, lengthNorm: Double) -> Double {
+        idf * ((frequency * (k1 + 1.0)) / (frequency + lengthNorm))
     }
 
     /// Token counts per column from a `chunksFTS_docsize.sz` blob (one varint per column), summed.

@@ -163,9 +163,7 @@ enum PhraseHitCounts {
     private static let cache = Mutex([String: Cache]())
 
     static func counts(db: Database, path key: String, terms: [String]) throws -> [String: Int64] {
-        // FTS5 rewrites its structure record (row 10) on every change and its totals (row 1) with it.
-        let generation = try Data.fetchAll(db, sql: "SELECT block FROM chunksFTS_data WHERE id IN (1, 10) ORDER BY id")
-            .reduce(into: Data()) { $0.append($1) }
+        let generation = try FTSGeneration.read(db)
         var counts = cache.withLock { cache in cache[key].flatMap { $0.generation == generation ? $0.counts : nil } } ?? [:]
         var counted: [String: Int64] = [:]
         let statement = try db.cachedStatement(sql: "SELECT count(*) FROM chunksFTS WHERE chunksFTS MATCH ?")

@@ -68,7 +68,8 @@ public enum GeographyEvaluation {
             embedder, builder: builder, questions: split.heldOut.map(\.question), modes: modes, progress: progress)
 
         let evaluator = RetrievalEvaluator(
-            searcher: HybridSearcher(index: index, embedder: searchEmbedder, gazetteer: gazetteer), index: index,
+            searcher: HybridSearcher(index: index, embedder: searchEmbedder, gazetteer: gazetteer, lexicalPostings: .eager),
+            index: index,
             passageOfChunk: [:], k: 10, fusion: fusion)
         func queries(withLocation: Bool) -> [EvaluationQuery] {
             split.heldOut.map { record in

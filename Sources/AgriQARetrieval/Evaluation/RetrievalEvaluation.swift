@@ -48,7 +48,8 @@ public enum RetrievalEvaluation {
                 region: region?.code)
         }
         let evaluator = RetrievalEvaluator(
-            searcher: HybridSearcher(index: index, embedder: searchEmbedder, gazetteer: gazetteer), index: index,
+            searcher: HybridSearcher(index: index, embedder: searchEmbedder, gazetteer: gazetteer, lexicalPostings: .eager),
+            index: index,
             passageOfChunk: document.passageOfChunk, k: k, fusion: fusion)
         let result = try await evaluator.run(queries, modes: modes) { done, total in
             progress(.searching(done: done, total: total))

@@ -31,7 +31,7 @@ struct SynthIndexSetup {
             }
         }
         return SynthIndexSetup(
-            index: index, gazetteer: gazetteer, searcher: HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer),
+            index: index, gazetteer: gazetteer, searcher: HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer, lexicalPostings: .eager),
             embedder: embedder)
     }
 

@@ -28,7 +28,7 @@ struct ChatSetup {
                 "--mode model needs a chat model; give --model-url URL (or AGRIQA_MODEL_URL), or --model local.")
         }
         let embedder = await QueryEmbedder.make(for: index, options: command.embedderOptions)
-        let searcher = HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer)
+        let searcher = HybridSearcher(index: index, embedder: embedder, gazetteer: gazetteer, lexicalPostings: .background)
         let backend = LocalChatBackend(
             indexPath: command.indexOptions.path, index: index, searcher: searcher, gazetteer: gazetteer, model: setup.model,
             modelConfiguration: (setup.model as? OpenAICompatibleChatModel)?.configuration)

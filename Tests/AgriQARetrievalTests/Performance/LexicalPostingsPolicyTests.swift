@@ -1,0 +1,76 @@
+import AgriQAGeography
+import AgriQAIndex
+import Foundation
+import Testing
+
+@testable import AgriQARetrieval
+
+/// A searcher that keeps BM25 postings in memory answers exactly as one that asks FTS5, before its
+/// postings are ready, once they are, and right after the index changes (when it asks FTS5 again
+/// until fresh postings are read).
+@Suite struct LexicalPostingsPolicyTests {
+    static let questions = ["how do I control stem borer in paddy", "urea dose for maize", "zucchini blossom end rot", "aphids"]
+
+    static func same(_ a: HybridSearcher, _ b: HybridSearcher) async throws {
+        for question in questions {
+            let options = SearchOptions(k: 8, mode: .bm25)
+            let left = try await a.search(question, location: nil, options: options)
+            let right = try await b.search(question, location: nil, options: options)
+            #expect(left.hits.map(\.chunkID) == right.hits.map(\.chunkID), "\(question)")
+            #expect(left.hits.map(\.scores.fused) == right.hits.map(\.scores.fused), "\(question)")
+        }
+    }
+
+    static func waitForPostings(_ searcher: HybridSearcher) async throws -> Bool {
+        for _ in 0..<600 {
+            if try searcher.usesInMemoryPostings() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
+    @Test func backgroundPostingsAnswerAsFTS5DoAndFollowTheIndex() async throws {
+        let folder = try HybridSearcherEquivalenceTests.Folder()
+        try HybridSearcherEquivalenceTests.writeRecords(to: folder.url)
+        let gazetteer = try Gazetteer.builtIn()
+        let index = try KnowledgeIndex(path: folder.url.appendingPathComponent("index.sqlite").path)
+        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([folder.url.path])
+        let fts = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer)
+        let background = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer, lexicalPostings: .background)
+        #expect(try !background.usesInMemoryPostings())
+
+        try await Self.same(background, fts)  // FTS5 answers; the postings are being read
+        #expect(try await Self.waitForPostings(background), "the background read finished")
+        try await Self.same(background, fts)  // from the postings
+
+        let extra = folder.url.appendingPathComponent("more")
+        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+        try #"{"question": "zucchini blossom end rot", "answer": "Apply calcium and water evenly.", "state": "Kerala"}"#
+            .write(to: extra.appendingPathComponent("extra.jsonl"), atomically: true, encoding: .utf8)
+        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([extra.path])
+        #expect(try !background.usesInMemoryPostings())
+        let found = try await background.search("zucchini rot", location: nil, options: SearchOptions(k: 3, mode: .bm25))
+        #expect(found.hits.first?.text.contains("calcium") == true, "the new record is found at once")
+        try await Self.same(background, fts)
+    }
+
+    @Test func eagerPostingsAreReadBeforeTheFirstSearchAndAfterChanges() async throws {
+        let folder = try HybridSearcherEquivalenceTests.Folder()
+        try HybridSearcherEquivalenceTests.writeRecords(to: folder.url)
+        let gazetteer = try Gazetteer.builtIn()
+        let index = try KnowledgeIndex(path: folder.url.appendingPathComponent("index.sqlite").path)
+        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([folder.url.path])
+        let fts = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer)
+        let eager = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer, lexicalPostings: .eager)
+        try await Self.same(eager, fts)
+        #expect(try eager.usesInMemoryPostings())
+
+        let extra = folder.url.appendingPathComponent("more")
+        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+        try #"{"question": "zucchini blossom end rot", "answer": "Apply calcium and water evenly.", "state": "Kerala"}"#
+            .write(to: extra.appendingPathComponent("extra.jsonl"), atomically: true, encoding: .utf8)
+        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([extra.path])
+        try await Self.same(eager, fts)
+        #expect(try eager.usesInMemoryPostings(), "re-read after the change")
+    }
+}
