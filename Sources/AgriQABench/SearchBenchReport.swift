@@ -83,6 +83,12 @@ struct SearchBenchReport: Codable {
                 "\(result.index): \(result.chunks) chunks, \(result.vectors) vectors; \(result.queries) questions "
                     + "(\(result.queriesWithLocation) with a location) × \(result.rounds) round(s), \(result.warmup) warm-up; "
                     + "median FTS hits \(Int(result.medianLexicalCandidates))")
+            if let agreement = result.int8Agreement {
+                lines.append(
+                    "int8 scan + float32 rescoring vs float32 scan: same top \(options.candidates) for "
+                        + "\(agreement.sameTopCandidates)/\(agreement.questions) questions, same top 10 for "
+                        + "\(agreement.sameTop10)/\(agreement.questions)")
+            }
             if let postings = result.lexicalPostings {
                 lines.append(String(
                     format: "in-memory BM25 postings: %d (token, chunk) pairs, %.1f MB, read in %.2f s",

@@ -73,6 +73,8 @@ struct SearchBenchRunner {
         var cpuSamples: [Path: [Double]] = [:]
         var stages: [[(name: String, seconds: Double)]] = []
         var candidateCounts: [Int] = []
+        // Questions whose int8 scan (shortlist + float32 rescoring) returns the float32 scan's top list.
+        var int8Agreement = (top100: 0, top10: 0, questions: 0)
         var ftsByQuestion: [(question: String, milliseconds: Double)] = []
         let order = (0..<rounds).flatMap { _ in Array(queries.indices) }
         let warmupOrder = Array(queries.indices.prefix(warmup))
@@ -111,7 +113,14 @@ struct SearchBenchRunner {
                 case .scanFloat:
                     record(path, await timed { matrix.nearest(to: vector, k: options.candidates) }.1)
                 case .scanInt8:
-                    record(path, await timed { quantized.nearest(to: vector, k: options.candidates) }.1)
+                    let (int8, milliseconds) = await timed { quantized.nearest(to: vector, k: options.candidates) }
+                    record(path, milliseconds)
+                    if measuring {
+                        let float = matrix.nearest(to: vector, k: options.candidates).map(\.chunkID)
+                        int8Agreement.questions += 1
+                        if int8.map(\.chunkID) == float { int8Agreement.top100 += 1 }
+                        if int8.prefix(10).map(\.chunkID) == Array(float.prefix(10)) { int8Agreement.top10 += 1 }
+                    }
                 case .hybridPrecomputedFloat:
                     let (result, milliseconds) = try await timed {
                         try await withVector.profiledSearch(query.text, location: region, options: floatOptions)
@@ -149,6 +158,8 @@ struct SearchBenchRunner {
             index: indexPath, chunks: chunks, vectors: matrix.count, queries: queries.count,
             queriesWithLocation: regions.compactMap { $0 }.count, rounds: rounds, warmup: warmupOrder.count,
             medianLexicalCandidates: LatencySummary(milliseconds: candidateCounts.map(Double.init)).p50,
+            int8Agreement: .init(
+                questions: int8Agreement.questions, sameTopCandidates: int8Agreement.top100, sameTop10: int8Agreement.top10),
             lexicalPostings: .init(
                 seconds: postingsSeconds, postings: postings.postingCount,
                 megabytes: Double(postings.approximateBytes) / 1_048_576),
@@ -178,6 +189,8 @@ struct IndexResult: Codable {
     var warmup: Int
     /// Median number of chunks the raw FTS query returned (at most the candidate limit).
     var medianLexicalCandidates: Double
+    /// How often the int8 scan's list (after float32 rescoring) is exactly the float32 scan's.
+    var int8Agreement: Int8Agreement?
     /// Reading the in-memory BM25 postings the hybrid searchers use (once, before measuring).
     var lexicalPostings: PostingsLoad?
     /// By ``SearchBenchRunner/Path`` raw value.
@@ -189,6 +202,13 @@ struct IndexResult: Codable {
     var stageMediansMs: [String: Double]
     /// The questions whose raw FTS5 query took longest (the tail of the latency distribution).
     var slowestFTS: [SlowQuestion]
+
+    struct Int8Agreement: Codable {
+        var questions: Int
+        /// Questions whose whole candidate list (ids and order) is the float32 scan's.
+        var sameTopCandidates: Int
+        var sameTop10: Int
+    }
 
     struct PostingsLoad: Codable {
         var seconds: Double

