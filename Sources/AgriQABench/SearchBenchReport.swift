@@ -87,7 +87,8 @@ struct SearchBenchReport: Codable {
                 lines.append(
                     "int8 scan + float32 rescoring vs float32 scan: same top \(options.candidates) for "
                         + "\(agreement.sameTopCandidates)/\(agreement.questions) questions, same top 10 for "
-                        + "\(agreement.sameTop10)/\(agreement.questions)")
+                        + "\(agreement.sameTop10)/\(agreement.questions), same chunks for \(agreement.sameSet)/\(agreement.questions), "
+                        + "same cosine at every rank (±10⁻⁶) for \(agreement.sameScoresByRank)/\(agreement.questions)")
             }
             if let postings = result.lexicalPostings {
                 lines.append(String(

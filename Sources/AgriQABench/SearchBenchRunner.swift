@@ -74,7 +74,7 @@ struct SearchBenchRunner {
         var stages: [[(name: String, seconds: Double)]] = []
         var candidateCounts: [Int] = []
         // Questions whose int8 scan (shortlist + float32 rescoring) returns the float32 scan's top list.
-        var int8Agreement = (top100: 0, top10: 0, questions: 0)
+        var int8Agreement = (top100: 0, top10: 0, sameSet: 0, sameScores: 0, questions: 0)
         var ftsByQuestion: [(question: String, milliseconds: Double)] = []
         let order = (0..<rounds).flatMap { _ in Array(queries.indices) }
         let warmupOrder = Array(queries.indices.prefix(warmup))
@@ -116,10 +116,17 @@ struct SearchBenchRunner {
                     let (int8, milliseconds) = await timed { quantized.nearest(to: vector, k: options.candidates) }
                     record(path, milliseconds)
                     if measuring {
-                        let float = matrix.nearest(to: vector, k: options.candidates).map(\.chunkID)
+                        let exact = matrix.nearest(to: vector, k: options.candidates)
+                        let float = exact.map(\.chunkID)
                         int8Agreement.questions += 1
                         if int8.map(\.chunkID) == float { int8Agreement.top100 += 1 }
                         if int8.prefix(10).map(\.chunkID) == Array(float.prefix(10)) { int8Agreement.top10 += 1 }
+                        if Set(int8.map(\.chunkID)) == Set(float) { int8Agreement.sameSet += 1 }
+                        // Rank by rank the same cosine (to float rounding): lists that differ only in
+                        // the order of chunks whose cosines tie.
+                        if int8.count == exact.count, zip(int8, exact).allSatisfy({ abs($0.score - $1.score) <= 1e-6 }) {
+                            int8Agreement.sameScores += 1
+                        }
                     }
                 case .hybridPrecomputedFloat:
                     let (result, milliseconds) = try await timed {
@@ -159,7 +166,8 @@ struct SearchBenchRunner {
             queriesWithLocation: regions.compactMap { $0 }.count, rounds: rounds, warmup: warmupOrder.count,
             medianLexicalCandidates: LatencySummary(milliseconds: candidateCounts.map(Double.init)).p50,
             int8Agreement: .init(
-                questions: int8Agreement.questions, sameTopCandidates: int8Agreement.top100, sameTop10: int8Agreement.top10),
+                questions: int8Agreement.questions, sameTopCandidates: int8Agreement.top100, sameTop10: int8Agreement.top10,
+                sameSet: int8Agreement.sameSet, sameScoresByRank: int8Agreement.sameScores),
             lexicalPostings: .init(
                 seconds: postingsSeconds, postings: postings.postingCount,
                 megabytes: Double(postings.approximateBytes) / 1_048_576),
@@ -208,6 +216,11 @@ struct IndexResult: Codable {
         /// Questions whose whole candidate list (ids and order) is the float32 scan's.
         var sameTopCandidates: Int
         var sameTop10: Int
+        /// Questions whose candidate lists hold the same chunks (in any order).
+        var sameSet: Int
+        /// Questions whose lists have, rank by rank, cosines within 10⁻⁶ (differing at most in the
+        /// order of chunks with equal cosines).
+        var sameScoresByRank: Int
     }
 
     struct PostingsLoad: Codable {

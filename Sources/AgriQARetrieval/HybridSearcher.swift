@@ -9,16 +9,16 @@ import Synchronization
 /// reciprocal rank fusion, re-weighted by how each source's region relates to the asker's, with at
 /// most a few chunks per document and near-duplicates collapsed.
 ///
-/// Latency (see docs/benchmarks.md): the lexical ranking skips scoring chunks that have only very
-/// common words when that cannot change the top (``KnowledgeIndex/lexicalRanking(_:limit:)``, same
-/// ids and order as the full FTS5 query); the question is embedded while the FTS5 query runs; the
-/// in-memory vectors are re-validated against the index only when the index files changed
-/// (``IndexFileSignature``); without a location only the candidates the result list reaches are
-/// fetched from the index; snippets are made for the returned hits only.
+/// Latency (see docs/benchmarks.md): long-running searchers rank BM25 from postings held in memory
+/// (``LexicalPostingsPolicy``; the same ranking as FTS5's, bit for bit), others through FTS5 with
+/// exact pruning of very common words (``KnowledgeIndex/lexicalRanking(_:limit:)``); the question is
+/// embedded while the lexical ranking runs; the in-memory vectors are re-validated against the index
+/// only when the index files changed (``IndexFileSignature``); without a location only the candidates
+/// the result list reaches are fetched from the index; snippets are made for the returned hits only.
 ///
-/// Searches run concurrently: the only shared state is the in-memory vector cache, held under a
-/// lock that is taken to look it up (and, after the index changed, to reload it), never for a
-/// whole search. (An actor here serialised every server request's FTS query and scan.)
+/// Searches run concurrently: the only shared state is the in-memory vectors and postings, each
+/// held under a lock that is taken to look them up (and, after the index changed, to reload them),
+/// never for a whole search. (An actor here serialised every server request's FTS query and scan.)
 public final class HybridSearcher: Sendable {
     public let index: KnowledgeIndex
     public let embedder: (any TextEmbedder)?
@@ -179,9 +179,9 @@ public final class HybridSearcher: Sendable {
     /// The result list before snippets: candidates ordered by fused score × geography factor (ties:
     /// lower chunk id first), then capped per document with near-duplicates collapsed.
     ///
-    /// Only the candidates' region tags are needed to order them (and none without a location);
-    /// their titles, pages and texts are then fetched in growing windows down that order until the
-    /// list is full — the same hits, a fraction of the reads.
+    /// With a location every candidate's regions are needed to order them, so all are fetched.
+    /// Without one the order is the fused score alone, and details are fetched in growing windows
+    /// down that order until the list is full — the same hits, a fraction of the reads.
     private func rank(
         _ fused: [Int64: FusedParts], location: Region?, bestCosine: Float, vectors: VectorMatrix?,
         options: SearchOptions, stages: inout SearchStageTimes, clock: inout StageClock
@@ -196,13 +196,10 @@ public final class HybridSearcher: Sendable {
             return cosine >= bestCosine - Self.cosineMargin
         }
         let relate = geography.relator(for: asker)
-        func factor(_ relation: RegionRelation, _ parts: FusedParts) -> Double {
-            let factor = asker == nil ? 1 : GeographyRanking.factor(relation)
-            return isRelevant(parts) ? factor : min(factor, 1)
-        }
         func hit(_ id: Int64, _ parts: FusedParts, _ detail: ChunkDetail) -> SearchHit {
             let relation = relate(detail.regions)
-            let factor = factor(relation, parts)
+            var factor = asker == nil ? 1 : GeographyRanking.factor(relation)
+            if !isRelevant(parts) { factor = min(factor, 1) }
             return SearchHit(
                 rank: 0, chunkID: id, documentID: detail.documentID, title: detail.title, path: detail.path,
                 pageStart: detail.pageStart, pageEnd: detail.pageEnd, pageLabel: detail.pageLabel,
@@ -212,32 +209,36 @@ public final class HybridSearcher: Sendable {
                     bm25Rank: parts.lexicalRank, denseRank: parts.denseRank, cosine: parts.cosine,
                     geographyFactor: factor, fused: parts.score * factor))
         }
+        func byScore(_ a: SearchHit, _ b: SearchHit) -> Bool {
+            a.scores.fused > b.scores.fused || (a.scores.fused == b.scores.fused && a.chunkID < b.chunkID)
+        }
         func select(_ ranked: [SearchHit]) -> [SearchHit] {
             Diversity.select(ranked, k: options.k, perDocument: options.perDocument) { a, b in vectors?.cosine(a, b) }
         }
 
-        var scored: [(id: Int64, parts: FusedParts, score: Double)]
         if asker != nil {
-            let tags = try index.chunkRegionTags(Array(fused.keys))
+            let details = try index.chunkDetails(Array(fused.keys))
             stages.details = clock.lap()
-            scored = fused.map { id, parts in (id, parts, parts.score * factor(relate(tags[id] ?? []), parts)) }
-        } else {
-            scored = fused.map { ($0.key, $0.value, $0.value.score) }
+            let candidates = fused.compactMap { id, parts in details[id].map { hit(id, parts, $0) } }.sorted(by: byScore)
+            stages.ranking = clock.lap()
+            defer { stages.diversity = clock.lap() }
+            return select(candidates)
         }
-        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id < $1.id) }
+
+        let order = fused.sorted { $0.value.score > $1.value.score || ($0.value.score == $1.value.score && $0.key < $1.key) }
         stages.ranking = clock.lap()
         var candidates: [SearchHit] = []
         var fetched = 0
         var window = options.k * 2 + 8
         while true {
-            let next = scored[fetched..<min(scored.count, fetched + window)]
-            let details = try index.chunkDetails(next.map(\.id))
-            candidates += next.compactMap { entry in details[entry.id].map { hit(entry.id, entry.parts, $0) } }
+            let next = order[fetched..<min(order.count, fetched + window)]
+            let details = try index.chunkDetails(next.map(\.key))
+            candidates += next.compactMap { entry in details[entry.key].map { hit(entry.key, entry.value, $0) } }
             fetched += next.count
             stages.details += clock.lap()
             let selected = select(candidates)
             stages.diversity += clock.lap()
-            if selected.count >= options.k || fetched >= scored.count { return selected }
+            if selected.count >= options.k || fetched >= order.count { return selected }
             window *= 2
         }
     }

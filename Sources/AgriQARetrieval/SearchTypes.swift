@@ -35,7 +35,8 @@ public struct SearchOptions: Sendable {
     public var perDocument: Int
     /// Candidates taken from each ranking before fusion.
     public var candidates: Int
-    /// Scan int8-quantized vectors (a quarter of the memory) instead of float32.
+    /// Shortlist with the int8-quantized vectors (a quarter of the bytes to scan), then rescore the
+    /// shortlist exactly against the float32 vectors (``QuantizedVectorMatrix``).
     public var quantized: Bool
 
     public init(

@@ -36,7 +36,7 @@ struct SearchCommand: AsyncParsableCommand {
 
     @OptionGroup var fusionOptions: FusionOptions
 
-    @Flag(help: "Scan int8-quantized vectors (a quarter of the memory, slightly approximate cosines).")
+    @Flag(help: "Shortlist with an int8 scan of the vectors (a quarter of the bytes), then rescore exactly in float32.")
     var int8 = false
 
     @Flag(help: "Print JSON on standard output.")

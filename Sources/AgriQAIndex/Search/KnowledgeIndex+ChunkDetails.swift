@@ -39,29 +39,13 @@ extension KnowledgeIndex {
                     chunkID: id, documentID: row[1], title: row[2], path: row[3], section: row[4], text: row[5],
                     pageStart: row[6], pageEnd: row[7], pageLabel: row[8], regions: [])
             }
-            try Self.forEachRegionTag(db, list: list) { id, code, weight in details[id]?.regions.append((code, weight)) }
+            let regions = try Row.fetchCursor(
+                db, sql: "SELECT chunkId, regionCode, weight FROM chunkRegions WHERE chunkId IN (\(list)) ORDER BY weight DESC")
+            while let row = try regions.next() {
+                let id: Int64 = row[0]
+                details[id]?.regions.append((row[1], row[2]))
+            }
             return details
         }
-    }
-
-    /// The region tags of the given chunks, strongest first (as ``ChunkDetail/regions``); chunks
-    /// without tags are left out. A search with a location orders its candidates by these before it
-    /// fetches any chunk's text.
-    public func chunkRegionTags(_ ids: [Int64]) throws(IndexError) -> [Int64: [(code: String, weight: Double)]] {
-        guard !ids.isEmpty else { return [:] }
-        return try read { db in
-            var tags: [Int64: [(code: String, weight: Double)]] = [:]
-            try Self.forEachRegionTag(db, list: ids.map(String.init).joined(separator: ",")) { id, code, weight in
-                tags[id, default: []].append((code, weight))
-            }
-            return tags
-        }
-    }
-
-    /// Every tag of the listed chunks (comma-separated ids), strongest first.
-    private static func forEachRegionTag(_ db: Database, list: String, _ body: (Int64, String, Double) -> Void) throws {
-        let regions = try Row.fetchCursor(
-            db, sql: "SELECT chunkId, regionCode, weight FROM chunkRegions WHERE chunkId IN (\(list)) ORDER BY weight DESC")
-        while let row = try regions.next() { body(row[0], row[1], row[2]) }
     }
 }
