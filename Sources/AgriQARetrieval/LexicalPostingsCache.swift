@@ -26,6 +26,8 @@ final class LexicalPostingsCache: Sendable {
         /// spaced so an index that is written continuously does not keep a core busy reading it.
         var lastBuildEnded: ContinuousClock.Instant?
         var lastBuildDuration: Duration = .zero
+        /// When an eager read last failed.
+        var lastFailure: ContinuousClock.Instant?
     }
 
     let index: KnowledgeIndex
@@ -50,12 +52,30 @@ final class LexicalPostingsCache: Sendable {
             }
         }
         if policy == .eager {
-            let postings = try eagerPostings()
-            if case .ranked(let ids) = try index.lexicalRanking(question, limit: limit, postings: postings) { return ids }
+            // Postings that cannot be read are not a reason to fail a search: FTS5 answers, and the
+            // read is tried again after the same pause as background rebuilds.
+            if let postings = try? eagerPostingsUnlessRecentlyFailed(),
+                case .ranked(let ids) = try index.lexicalRanking(question, limit: limit, postings: postings)
+            {
+                return ids
+            }
         } else {
             startBackgroundBuild()
         }
         return try index.lexicalRanking(question, limit: limit)
+    }
+
+    private func eagerPostingsUnlessRecentlyFailed() throws -> LexicalPostings? {
+        let failedRecently = state.withLock { state in
+            state.lastFailure.map { ContinuousClock.now - $0 < .seconds(5) } ?? false
+        }
+        guard !failedRecently else { return nil }
+        do {
+            return try eagerPostings()
+        } catch {
+            state.withLock { $0.lastFailure = ContinuousClock.now }
+            throw error
+        }
     }
 
     /// Reads the postings now unless current ones are held (for `eager` searchers, and for

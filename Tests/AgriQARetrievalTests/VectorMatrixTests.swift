@@ -81,20 +81,13 @@ import Testing
     /// The int8 scan shortlists and float32 rescoring decides: the top k is the float32 scan's, with
     /// its cosines, on random unit vectors (whose cosines crowd together: the hard case).
     @Test func rescoredTopKMatchesTheFloatScan() {
-        var generator = SeededGenerator(state: 7)
         let dimension = 384, rows = 5_000
-        var values: [Float] = []
-        for _ in 0..<rows {
-            let row = (0..<dimension).map { _ in Float.random(in: -1...1, using: &generator) }
-            let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            values += row.map { $0 / norm }
-        }
+        let values = ScanKernelTests.unitRows(rows, dimension: dimension, seed: 7)
         let matrix = VectorMatrix(chunkIDs: (0..<rows).map { Int64($0) * 3 + 1 }, values: values, dimension: dimension)
         let quantized = QuantizedVectorMatrix(matrix)
-        for _ in 0..<20 {
-            let raw = (0..<dimension).map { _ in Float.random(in: -1...1, using: &generator) }
-            let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            let query = raw.map { $0 / norm }
+        let queries = ScanKernelTests.unitRows(20, dimension: dimension, seed: 8)
+        for number in 0..<20 {
+            let query = Array(queries[(number * dimension)..<((number + 1) * dimension)])
             for k in [1, 10, 100] {
                 let float = matrix.nearest(to: query, k: k)
                 let int8 = quantized.nearest(to: query, k: k)

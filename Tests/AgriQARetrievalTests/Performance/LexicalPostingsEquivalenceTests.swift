@@ -39,11 +39,8 @@ import Testing
     }
 
     @Test func generatedRecordsWithAWordInEveryRecord() async throws {
-        let folder = try HybridSearcherEquivalenceTests.Folder()
-        try HybridSearcherEquivalenceTests.writeRecords(to: folder.url)
-        let index = try KnowledgeIndex(path: folder.url.appendingPathComponent("index.sqlite").path)
-        let summary = await IngestCoordinator(index: index, gazetteer: try Gazetteer.builtIn()).run([folder.url.path])
-        #expect(summary.failed.isEmpty)
+        let (folder, index, _) = try await LexicalPostingsPolicyTests.recordsIndex()
+        defer { withExtendedLifetime(folder) {} }  // the folder holds the index file
         let postings = try index.lexicalPostings()
         #expect(postings.chunkCount == 210)
         var questions: [String] = []
@@ -78,19 +75,12 @@ import Testing
     }
 
     @Test func stalePostingsAreRefusedAndRebuiltOnesAgree() async throws {
-        let folder = try HybridSearcherEquivalenceTests.Folder()
-        try HybridSearcherEquivalenceTests.writeRecords(to: folder.url)
-        let index = try KnowledgeIndex(path: folder.url.appendingPathComponent("index.sqlite").path)
-        let gazetteer = try Gazetteer.builtIn()
-        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([folder.url.path])
+        let (folder, index, gazetteer) = try await LexicalPostingsPolicyTests.recordsIndex()
+        defer { withExtendedLifetime(folder) {} }  // the folder holds the index file
         let before = try index.lexicalPostings()
         #expect(try index.isCurrent(before))
 
-        let extra = folder.url.appendingPathComponent("more")
-        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
-        try #"{"question": "zucchini blossom end rot", "answer": "Apply calcium and water evenly.", "state": "Kerala"}"#
-            .write(to: extra.appendingPathComponent("extra.jsonl"), atomically: true, encoding: .utf8)
-        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([extra.path])
+        try await LexicalPostingsPolicyTests.addRecord(to: index, in: folder, gazetteer: gazetteer)
         #expect(try !index.isCurrent(before))
         guard case .stale = try index.lexicalRanking("zucchini rot", limit: 5, postings: before) else {
             Issue.record("stale postings were used")

@@ -21,6 +21,27 @@ import Testing
         }
     }
 
+    /// An index of the generated records (210 chunks) in a temporary folder.
+    static func recordsIndex() async throws -> (HybridSearcherEquivalenceTests.Folder, KnowledgeIndex, Gazetteer) {
+        let folder = try HybridSearcherEquivalenceTests.Folder()
+        try HybridSearcherEquivalenceTests.writeRecords(to: folder.url)
+        let gazetteer = try Gazetteer.builtIn()
+        let index = try KnowledgeIndex(path: folder.url.appendingPathComponent("index.sqlite").path)
+        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([folder.url.path])
+        return (folder, index, gazetteer)
+    }
+
+    /// Ingests one more record (about zucchini, a word no generated record has): a write to the index.
+    static func addRecord(to index: KnowledgeIndex, in folder: HybridSearcherEquivalenceTests.Folder, gazetteer: Gazetteer)
+        async throws
+    {
+        let extra = folder.url.appendingPathComponent("more")
+        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+        try #"{"question": "zucchini blossom end rot", "answer": "Apply calcium and water evenly.", "state": "Kerala"}"#
+            .write(to: extra.appendingPathComponent("extra.jsonl"), atomically: true, encoding: .utf8)
+        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([extra.path])
+    }
+
     static func waitForPostings(_ searcher: HybridSearcher) async throws -> Bool {
         for _ in 0..<600 {
             if try searcher.usesInMemoryPostings() { return true }
@@ -30,11 +51,8 @@ import Testing
     }
 
     @Test func backgroundPostingsAnswerAsFTS5DoAndFollowTheIndex() async throws {
-        let folder = try HybridSearcherEquivalenceTests.Folder()
-        try HybridSearcherEquivalenceTests.writeRecords(to: folder.url)
-        let gazetteer = try Gazetteer.builtIn()
-        let index = try KnowledgeIndex(path: folder.url.appendingPathComponent("index.sqlite").path)
-        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([folder.url.path])
+        let (folder, index, gazetteer) = try await Self.recordsIndex()
+        defer { withExtendedLifetime(folder) {} }  // the folder holds the index file
         let fts = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer)
         let background = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer, lexicalPostings: .background)
         #expect(try !background.usesInMemoryPostings())
@@ -43,11 +61,7 @@ import Testing
         #expect(try await Self.waitForPostings(background), "the background read finished")
         try await Self.same(background, fts)  // from the postings
 
-        let extra = folder.url.appendingPathComponent("more")
-        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
-        try #"{"question": "zucchini blossom end rot", "answer": "Apply calcium and water evenly.", "state": "Kerala"}"#
-            .write(to: extra.appendingPathComponent("extra.jsonl"), atomically: true, encoding: .utf8)
-        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([extra.path])
+        try await Self.addRecord(to: index, in: folder, gazetteer: gazetteer)
         #expect(try !background.usesInMemoryPostings())
         let found = try await background.search("zucchini rot", location: nil, options: SearchOptions(k: 3, mode: .bm25))
         #expect(found.hits.first?.text.contains("calcium") == true, "the new record is found at once")
@@ -55,21 +69,14 @@ import Testing
     }
 
     @Test func eagerPostingsAreReadBeforeTheFirstSearchAndAfterChanges() async throws {
-        let folder = try HybridSearcherEquivalenceTests.Folder()
-        try HybridSearcherEquivalenceTests.writeRecords(to: folder.url)
-        let gazetteer = try Gazetteer.builtIn()
-        let index = try KnowledgeIndex(path: folder.url.appendingPathComponent("index.sqlite").path)
-        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([folder.url.path])
+        let (folder, index, gazetteer) = try await Self.recordsIndex()
+        defer { withExtendedLifetime(folder) {} }  // the folder holds the index file
         let fts = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer)
         let eager = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer, lexicalPostings: .eager)
         try await Self.same(eager, fts)
         #expect(try eager.usesInMemoryPostings())
 
-        let extra = folder.url.appendingPathComponent("more")
-        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
-        try #"{"question": "zucchini blossom end rot", "answer": "Apply calcium and water evenly.", "state": "Kerala"}"#
-            .write(to: extra.appendingPathComponent("extra.jsonl"), atomically: true, encoding: .utf8)
-        _ = await IngestCoordinator(index: index, gazetteer: gazetteer).run([extra.path])
+        try await Self.addRecord(to: index, in: folder, gazetteer: gazetteer)
         try await Self.same(eager, fts)
         #expect(try eager.usesInMemoryPostings(), "re-read after the change")
     }
