@@ -210,8 +210,9 @@ struct ExamRunCommand: AsyncParsableCommand {
         }
         guard await model.isReachable(timeout: .seconds(10)) else {
             setup.localServer?.stop()
+            let url = (model as? OpenAICompatibleChatModel)?.configuration.baseURL.absoluteString ?? "its URL"
             throw CLIError(
-                "the chat model \(model.modelID) does not answer at its URL; start it (see docs/exams.md) or score without a model with --solver ir")
+                "the chat model \(model.modelID) does not answer at \(url); start it (see docs/exams.md), check --model-url, or score without a model with --solver ir")
         }
         return setup
     }

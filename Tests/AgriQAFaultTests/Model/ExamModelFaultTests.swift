@@ -54,6 +54,7 @@ struct ExamModelFaultTests {
         #expect(result.status != 0)
         // The message says the model does not answer and what to do instead.
         #expect(result.stderr.contains("does not answer"), "\(result.stderr.suffix(1500))")
+        #expect(result.stderr.contains("127.0.0.1:\(url.port ?? 0)"), "the message names the URL: \(result.stderr.suffix(600))")
         #expect(result.stderr.contains("--solver ir"), "\(result.stderr.suffix(1500))")
     }
 }
