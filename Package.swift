@@ -100,7 +100,8 @@ let package = Package(
         .testTarget(name: "AgriQADomainTests", dependencies: ["AgriQADomain"]),
         .testTarget(name: "AgriQAGeographyTests", dependencies: ["AgriQAGeography"]),
         .testTarget(name: "AgriQAEmbeddingTests", dependencies: ["AgriQAEmbedding"]),
-        // Helpers shared by test targets (PDF writer for unusual shapes); not part of the product.
+        // Helpers shared by test targets (PDF writer for unusual shapes, package paths, the built
+        // `agriqa` and its output); not part of the product.
         .target(name: "AgriQATestSupport", path: "Tests/AgriQATestSupport"),
         // A small OpenAI-compatible chat server on a real port, scripted by tests (streaming, 500s,
         // hangs, malformed chunks): the one fake, standing in for a model endpoint that cannot run here.
@@ -117,7 +118,7 @@ let package = Package(
         ]),
         .testTarget(name: "AgriQASynthesisTests", dependencies: [
             "AgriQASynthesis", "AgriQAAnswering", "AgriQAChatModel", "AgriQAFakeChatServer", "AgriQARetrieval", "AgriQAIndex",
-            "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain",
+            "AgriQAEmbedding", "AgriQAGeography", "AgriQADomain", "AgriQATestSupport",
         ]),
         .testTarget(name: "AgriQAAnsweringTests", dependencies: [
             "AgriQAAnswering", "AgriQAChatModel", "AgriQARetrieval", "AgriQAIndex", "AgriQAIngestion", "AgriQAGeography",
@@ -136,6 +137,7 @@ let package = Package(
         // Drives the built `agriqa chat` piped and through tmux (a real pseudo-terminal).
         .testTarget(name: "AgriQATerminalChatTests", dependencies: [
             "AgriQACLI", "AgriQAAnswering", "AgriQAChatModel", "AgriQARetrieval", "AgriQADomain", "AgriQAFakeChatServer",
+            "AgriQATestSupport",
         ]),
         // Runs the built `agriqa` executable as a user would.
         .testTarget(name: "AgriQACLITests", dependencies: [

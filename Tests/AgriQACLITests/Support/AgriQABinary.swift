@@ -1,38 +1,17 @@
+import AgriQATestSupport
 import Foundation
 
 /// Runs the real `agriqa` executable, built next to the test bundle.
 struct AgriQABinary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProcessOutput
 
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    static let packageRoot = TestPackage.root
 
-    static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-    static var hasSharedData: Bool { FileManager.default.fileExists(atPath: sharedData.path) }
+    static let sharedData = TestPackage.sharedData
+    static var hasSharedData: Bool { TestPackage.hasSharedData }
 
     /// The binary in the same build folder as the running tests, else .build/debug.
-    static let url: URL = {
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var folder = URL(fileURLWithPath: first).deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(folder.appendingPathComponent("agriqa"))
-                folder.deleteLastPathComponent()
-            }
-        }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/agriqa"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
-    }()
+    static let url: URL = TestPackage.agriqa ?? TestPackage.debugAgriqa
 
     static var exists: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
 
@@ -48,22 +27,7 @@ struct AgriQABinary {
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = try start(arguments, environment: environment)
-        let out = process.standardOutput as? Pipe
-        let err = process.standardError as? Pipe
-        // Read both pipes before waiting so a chatty child cannot block on a full pipe.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-            group.leave()
-        }
-        let outData = out?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        group.wait()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return ProcessOutput.collect(process)
     }
 
     static func start(_ arguments: [String], environment: [String: String] = [:], captureOutput: Bool = true) throws -> Process {

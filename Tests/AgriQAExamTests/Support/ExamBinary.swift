@@ -1,25 +1,11 @@
+import AgriQATestSupport
 import Foundation
 
 /// Runs the real `agriqa` executable built next to the test bundle (as Tests/AgriQACLITests do).
 enum ExamBinary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProcessOutput
 
-    static let url: URL? = {
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var folder = URL(fileURLWithPath: first).deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(folder.appendingPathComponent("agriqa"))
-                folder.deleteLastPathComponent()
-            }
-        }
-        candidates.append(ExamTestSupport.packageRoot.appendingPathComponent(".build/debug/agriqa"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    static let url: URL? = TestPackage.agriqa
 
     static var exists: Bool { url != nil }
 
@@ -41,22 +27,7 @@ enum ExamBinary {
 
     static func run(_ arguments: [String]) throws -> Result {
         let process = try start(arguments)
-        let out = process.standardOutput as? Pipe
-        let err = process.standardError as? Pipe
-        // Read both pipes before waiting so a chatty child cannot block on a full pipe.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-            group.leave()
-        }
-        let outData = out?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        group.wait()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return ProcessOutput.collect(process)
     }
 
     static func json(_ text: String) -> [String: Any]? {

@@ -4,22 +4,16 @@ import AgriQAExam
 import AgriQAGeography
 import AgriQAIndex
 import AgriQARetrieval
+import AgriQATestSupport
 import Foundation
 
 /// Paths, temporary folders and the corpus index shared by the exam tests.
 enum ExamTestSupport {
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    static let packageRoot = TestPackage.root
 
     static let corpus = packageRoot.appendingPathComponent("corpus")
     static let corpusExam = packageRoot.appendingPathComponent("Tests/Fixtures/exams/corpus-exam.jsonl")
-    static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+    static let sharedData = TestPackage.sharedData
 
     static var modelInstalled: Bool {
         FileManager.default.fileExists(

@@ -1,36 +1,16 @@
+import AgriQATestSupport
 import Foundation
 
 /// Runs a child process (the real `agriqa`, python3) and collects what it printed.
 struct ChildProcess {
-    struct Result {
-        var status: Int32
-        /// True when a signal ended it (a crash: SIGSEGV, SIGABRT…, or our own SIGKILL).
-        var signalled: Bool
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProcessOutput
 
     static func agriqa(_ arguments: [String]) throws -> Result {
         try run(FaultEnvironment.agriqa.path, arguments)
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Result {
-        let process = try start(executable, arguments, captureOutput: true)
-        let out = process.standardOutput as? Pipe, err = process.standardError as? Pipe
-        // Drain both pipes before waiting, so a chatty child never blocks on a full pipe.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-            group.leave()
-        }
-        let outData = out?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        group.wait()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        ProcessOutput.collect(try start(executable, arguments, captureOutput: true))
     }
 
     static func start(_ executable: String, _ arguments: [String], captureOutput: Bool) throws -> Process {

@@ -1,33 +1,16 @@
+import AgriQATestSupport
 import Foundation
 
 /// Where things are, and how big the fault runs are. CI runs the defaults; `scripts/fault-suite.sh`
 /// raises them through environment variables (`AGRIQA_FAULT_FUZZ_COUNT=500 AGRIQA_FAULT_KILLS=10`).
 enum FaultEnvironment {
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    static let packageRoot = TestPackage.root
 
     static let corpus = packageRoot.appendingPathComponent("corpus")
     static let gazetteerFile = corpus.appendingPathComponent("gazetteer/sample-places.csv").path
 
     /// The `agriqa` binary in the same build folder as the running tests (scripts/test.sh builds it first).
-    static let agriqa: URL = {
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var folder = URL(fileURLWithPath: first).deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(folder.appendingPathComponent("agriqa"))
-                folder.deleteLastPathComponent()
-            }
-        }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/agriqa"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[candidates.count - 1]
-    }()
+    static let agriqa: URL = TestPackage.agriqa ?? TestPackage.debugAgriqa
 
     static var hasAgriqa: Bool { FileManager.default.isExecutableFile(atPath: agriqa.path) }
 

@@ -78,7 +78,7 @@ struct CollectingWriter: ResponseBodyWriter {
     let collected: CollectedBody
 
     mutating func write(_ buffer: ByteBuffer) async throws {
-        collected.buffer.withLock { $0.writeImmutableBuffer(buffer) }
+        collected.buffer.withLock { _ = $0.writeImmutableBuffer(buffer) }
     }
 
     consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}

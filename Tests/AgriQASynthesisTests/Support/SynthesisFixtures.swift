@@ -3,19 +3,13 @@ import AgriQAGeography
 import AgriQAIndex
 import AgriQARetrieval
 import AgriQASynthesis
+import AgriQATestSupport
 import Foundation
 
 /// The sample corpus ingested once (BM25 only: synthesis does not need vectors), temporary
 /// folders, and clients for the fake chat server.
 enum SynthesisFixtures {
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    static let packageRoot = TestPackage.root
 
     static let corpus = packageRoot.appendingPathComponent("corpus")
 

@@ -1,35 +1,14 @@
+import AgriQATestSupport
 import Foundation
 
 /// Runs the real `agriqa` executable built next to the test bundle (as Tests/AgriQACLITests do),
 /// and builds the sample corpus's index with it once per test run.
 enum ChatBinary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProcessOutput
 
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    static let packageRoot = TestPackage.root
 
-    static let url: URL? = {
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var folder = URL(fileURLWithPath: first).deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(folder.appendingPathComponent("agriqa"))
-                folder.deleteLastPathComponent()
-            }
-        }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/agriqa"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    static let url: URL? = TestPackage.agriqa
 
     static var exists: Bool { url != nil }
 
@@ -74,25 +53,7 @@ enum ChatBinary {
 
     /// Reads both pipes to their end off the cooperative pool, then waits for the exit.
     static func collect(_ process: Process) async -> Result {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let out = process.standardOutput as? Pipe
-                let err = process.standardError as? Pipe
-                nonisolated(unsafe) var errData = Data()
-                let group = DispatchGroup()
-                group.enter()
-                DispatchQueue.global().async {
-                    errData = err?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-                    group.leave()
-                }
-                let outData = out?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-                group.wait()
-                process.waitUntilExit()
-                continuation.resume(returning: Result(
-                    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                    stderr: String(decoding: errData, as: UTF8.self)))
-            }
-        }
+        await ProcessOutput.collected(from: process)
     }
 
     /// The sample corpus (corpus/, with its gazetteer) ingested by `agriqa ingest --no-embed` into a
