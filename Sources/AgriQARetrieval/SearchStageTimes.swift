@@ -3,7 +3,7 @@ import Dispatch
 /// Where one search's time went, in seconds; filled by `HybridSearcher.profiledSearch` for
 /// `agriqa-bench` (stages a search skips stay 0).
 package struct SearchStageTimes: Sendable, Codable {
-    /// FTS5 BM25 query.
+    /// The BM25 ranking (in-memory postings, or the FTS5 query).
     package var lexical = 0.0
     /// Checking that the in-memory vectors are current (and loading them when not).
     package var vectorCheck = 0.0

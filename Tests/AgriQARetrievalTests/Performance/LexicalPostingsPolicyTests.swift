@@ -1,8 +1,9 @@
 import AgriQAGeography
-import AgriQAIndex
 import Foundation
+import GRDB
 import Testing
 
+@testable import AgriQAIndex
 @testable import AgriQARetrieval
 
 /// A searcher that keeps BM25 postings in memory answers exactly as one that asks FTS5, before its
@@ -79,5 +80,18 @@ import Testing
         try await Self.addRecord(to: index, in: folder, gazetteer: gazetteer)
         try await Self.same(eager, fts)
         #expect(try eager.usesInMemoryPostings(), "re-read after the change")
+    }
+
+    /// Postings that cannot be read (here the vocabulary view is gone) do not fail searches: FTS5
+    /// answers them.
+    @Test func unreadablePostingsFallBackToFTS5() async throws {
+        let (folder, index, gazetteer) = try await Self.recordsIndex()
+        defer { withExtendedLifetime(folder) {} }  // the folder holds the index file
+        try await index.pool.write { db in try db.execute(sql: "DROP TABLE chunksFTSInstances") }
+        #expect(throws: (any Error).self) { try index.lexicalPostings() }
+        let fts = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer)
+        let eager = HybridSearcher(index: index, embedder: nil, gazetteer: gazetteer, lexicalPostings: .eager)
+        try await Self.same(eager, fts)
+        #expect(try !eager.usesInMemoryPostings())
     }
 }
