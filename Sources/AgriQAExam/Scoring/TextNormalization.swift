@@ -1,3 +1,4 @@
+import AgriQADomain
 import Foundation
 
 /// Text folding shared by answer matching and the open-ended metrics.
@@ -10,18 +11,7 @@ enum TextNormalization {
     /// Words for token F1 and ROUGE-L, as SQuAD's evaluation normalizes them: lower case,
     /// punctuation removed, and (by default) the articles a, an, the dropped.
     static func tokens(_ text: String, dropArticles: Bool = true) -> [String] {
-        let lowered = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
-        var words: [String] = []
-        var word = ""
-        for character in lowered {
-            if character.isLetter || character.isNumber {
-                word.append(character)
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
-            }
-        }
-        if !word.isEmpty { words.append(word) }
+        let words = FoldedWords.of(text)
         guard dropArticles else { return words }
         return words.filter { $0 != "a" && $0 != "an" && $0 != "the" }
     }

@@ -1,24 +1,11 @@
+import AgriQADomain
 import Foundation
 
 /// Word tokens for the lexical measures (dedupe, overlap, groundedness): case and diacritics
 /// folded, split at every character that is not a letter or digit.
 public enum TextTokens {
     /// Every word, in order.
-    public static func words(_ text: String) -> [String] {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
-        var words: [String] = []
-        var word = ""
-        for character in folded {
-            if character.isLetter || character.isNumber {
-                word.append(character)
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
-            }
-        }
-        if !word.isEmpty { words.append(word) }
-        return words
-    }
+    public static func words(_ text: String) -> [String] { FoldedWords.of(text) }
 
     /// Content words: ``words(_:)`` without English stop words, with a plural "s" removed from
     /// words longer than four letters ("seeds" and "seed" match).
