@@ -4,6 +4,7 @@ import AgriQAGeography
 import AgriQAIndex
 import AgriQARetrieval
 import AgriQAServer
+import AgriQATestSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -61,61 +62,19 @@ final class FaultServer: Sendable {
         _ = try? await task.value
     }
 
-    struct Reply {
-        var status: Int
-        var headers: [String: String]
-        var data: Data
-        var text: String { String(decoding: data, as: UTF8.self) }
-        func json() throws -> [String: Any] {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw FaultTestError("not JSON (status \(status)): \(text.prefix(300))")
-            }
-            return object
-        }
-        /// The `error.code` of an error body.
-        var errorCode: String? { ((try? json())?["error"] as? [String: Any])?["code"] as? String }
-    }
+    typealias Reply = HTTPReply
 
     /// One request; `timeout` bounds the whole exchange so a hang fails the test instead of blocking it.
     func send(
         _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval = 60
     ) async throws -> Reply {
-        guard let url = URL(string: baseURL + path) else { throw FaultTestError("bad path \(path)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.timeoutInterval = timeout
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body
-        return try await withCheckedThrowingContinuation { continuation in
-            URLSession.shared.dataTask(with: request) { data, response, error in
-                if let error {
-                    continuation.resume(throwing: error)
-                } else if let http = response as? HTTPURLResponse {
-                    var fields: [String: String] = [:]
-                    for (key, value) in http.allHeaderFields { fields["\(key)".lowercased()] = "\(value)" }
-                    continuation.resume(returning: Reply(status: http.statusCode, headers: fields, data: data ?? Data()))
-                } else {
-                    continuation.resume(throwing: FaultTestError("no HTTP response"))
-                }
-            }.resume()
-        }
+        try await HTTPExchange.send(baseURL, method, path, headers: headers, body: body, timeout: timeout)
     }
 
     func postJSON(_ path: String, _ object: Any, headers: [String: String] = [:], timeout: TimeInterval = 60) async throws -> Reply {
-        try await send(
-            "POST", path, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
-            body: try JSONSerialization.data(withJSONObject: object), timeout: timeout)
+        try await HTTPExchange.postJSON(baseURL, path, object, headers: headers, timeout: timeout)
     }
 
     /// Server-sent events of a streamed reply, as (event, data) pairs.
-    static func events(_ text: String) -> [(event: String, data: String)] {
-        text.components(separatedBy: "\n\n").compactMap { block in
-            var event = "message", data: [String] = []
-            for line in block.split(separator: "\n", omittingEmptySubsequences: true) {
-                if line.hasPrefix("event:") { event = line.dropFirst(6).trimmingCharacters(in: .whitespaces) }
-                if line.hasPrefix("data:") { data.append(line.dropFirst(5).trimmingCharacters(in: .whitespaces)) }
-            }
-            return data.isEmpty ? nil : (event, data.joined(separator: "\n"))
-        }
-    }
+    static func events(_ text: String) -> [(event: String, data: String)] { HTTPExchange.events(text) }
 }

@@ -1,4 +1,5 @@
 import AgriQAServer
+import AgriQATestSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -32,44 +33,13 @@ final class LiveServer: Sendable {
         _ = try? await task.value
     }
 
-    struct Reply {
-        var status: Int
-        var headers: [String: String]
-        var data: Data
-        var text: String { String(decoding: data, as: UTF8.self) }
-        func json() throws -> [String: Any] {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw FixtureError("not JSON: \(text.prefix(200))")
-            }
-            return object
-        }
-    }
+    typealias Reply = HTTPReply
 
     func send(_ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil) async throws -> Reply {
-        guard let url = URL(string: baseURL + path) else { throw FixtureError("bad path \(path)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.timeoutInterval = 60
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body
-        return try await withCheckedThrowingContinuation { continuation in
-            URLSession.shared.dataTask(with: request) { data, response, error in
-                if let error {
-                    continuation.resume(throwing: error)
-                } else if let http = response as? HTTPURLResponse {
-                    var fields: [String: String] = [:]
-                    for (key, value) in http.allHeaderFields { fields["\(key)".lowercased()] = "\(value)" }
-                    continuation.resume(returning: Reply(status: http.statusCode, headers: fields, data: data ?? Data()))
-                } else {
-                    continuation.resume(throwing: FixtureError("no HTTP response"))
-                }
-            }.resume()
-        }
+        try await HTTPExchange.send(baseURL, method, path, headers: headers, body: body)
     }
 
     func postJSON(_ path: String, _ object: Any, headers: [String: String] = [:]) async throws -> Reply {
-        try await send(
-            "POST", path, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
-            body: try JSONSerialization.data(withJSONObject: object))
+        try await HTTPExchange.postJSON(baseURL, path, object, headers: headers)
     }
 }

@@ -1,4 +1,5 @@
 import AgriQAServer
+import AgriQATestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -37,16 +38,7 @@ enum TestRequests {
     }
 
     /// Server-sent events as (event name, data) pairs.
-    static func events(_ body: String) -> [(event: String, data: String)] {
-        body.components(separatedBy: "\n\n").compactMap { block in
-            var event = "message", data: [String] = []
-            for line in block.split(separator: "\n") {
-                if line.hasPrefix("event: ") { event = String(line.dropFirst(7)) }
-                if line.hasPrefix("data: ") { data.append(String(line.dropFirst(6))) }
-            }
-            return data.isEmpty ? nil : (event, data.joined(separator: "\n"))
-        }
-    }
+    static func events(_ body: String) -> [(event: String, data: String)] { HTTPExchange.events(body) }
 
     static func decode(_ text: String) throws -> [String: Any] {
         guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
